@@ -1,0 +1,3 @@
+"""Linking articles to the pledges they are about."""
+
+DEFAULT_THRESHOLD = 0.5

@@ -1,0 +1,226 @@
+"""Articles and the pledges they matched."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from storage._sql import insert_or_ignore
+from storage.schema import articles, matches
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article as parsed from a feed, before it has an id."""
+
+    identity: str
+    guid: str | None
+    link: str | None
+    title: str
+    summary: str
+    outlet: str
+    published: datetime
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    id: int
+    identity: str
+    guid: str | None
+    link: str | None
+    title: str
+    summary: str
+    outlet: str
+    published: datetime
+    first_seen: datetime
+    feed_id: int | None
+    content_hash: str
+    story_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRecord:
+    commitment_id: str
+    score: float
+    why: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchedArticle:
+    """An article together with one pledge it matched, as `/status` and `/latest` show it."""
+
+    article: StoredArticle
+    commitment_id: str
+    score: float
+    why: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCandidate:
+    article_id: int
+    story_id: int
+    title: str
+
+
+def _article(mapping: RowMapping) -> StoredArticle:
+    return StoredArticle(**{c.name: mapping[c.name] for c in articles.columns})
+
+
+async def insert_article(
+    connection: AsyncConnection,
+    article: NewArticle,
+    *,
+    feed_id: int | None,
+    first_seen: datetime,
+    story_id: int | None = None,
+) -> StoredArticle | None:
+    """Store an article unless one with the same identity exists; None means "seen before".
+
+    An article without a story of its own starts one, named by its own id.
+    """
+    values = {
+        "identity": article.identity,
+        "guid": article.guid,
+        "link": article.link,
+        "title": article.title,
+        "summary": article.summary,
+        "outlet": article.outlet,
+        "published": article.published,
+        "first_seen": first_seen,
+        "feed_id": feed_id,
+        "content_hash": article.content_hash,
+        "story_id": story_id,
+    }
+    statement = insert_or_ignore(connection, articles, ["identity"]).values(**values).returning(articles.c.id)
+    article_id = (await connection.execute(statement)).scalar_one_or_none()
+    if article_id is None:
+        return None
+    if story_id is None:
+        story_id = article_id
+        await connection.execute(update(articles).where(articles.c.id == article_id).values(story_id=story_id))
+    values.update(id=article_id, story_id=story_id)
+    return StoredArticle(**values)  # type: ignore[arg-type]
+
+
+async def known_identities(connection: AsyncConnection, identities: Sequence[str]) -> set[str]:
+    """Which of these identities are stored already, so a poll skips them before matching."""
+    if not identities:
+        return set()
+    result = await connection.execute(select(articles.c.identity).where(articles.c.identity.in_(list(identities))))
+    return set(result.scalars())
+
+
+async def story_candidates(connection: AsyncConnection, since: datetime) -> list[StoryCandidate]:
+    """Recent articles whose titles a new article may share a story with."""
+    query = select(articles.c.id, articles.c.story_id, articles.c.title).where(articles.c.first_seen >= since)
+    result = await connection.execute(query)
+    return [StoryCandidate(row.id, row.story_id or row.id, row.title) for row in result]
+
+
+async def insert_matches(connection: AsyncConnection, article_id: int, found: Sequence[MatchRecord]) -> None:
+    if not found:
+        return
+    await connection.execute(
+        matches.insert(),
+        [
+            {
+                "article_id": article_id,
+                "commitment_id": m.commitment_id,
+                "score": m.score,
+                "why": json.dumps(m.why),
+            }
+            for m in found
+        ],
+    )
+
+
+def _matched_query() -> Select[tuple[object, ...]]:
+    return select(articles, matches.c.commitment_id, matches.c.score, matches.c.why).join(
+        matches, matches.c.article_id == articles.c.id
+    )
+
+
+def _matched(mapping: RowMapping) -> MatchedArticle:
+    return MatchedArticle(
+        article=_article(mapping),
+        commitment_id=mapping["commitment_id"],
+        score=mapping["score"],
+        why=tuple(json.loads(mapping["why"])),
+    )
+
+
+async def latest_matched(
+    connection: AsyncConnection,
+    limit: int,
+    commitment_ids: Sequence[str] | None = None,
+    until: datetime | None = None,
+) -> list[MatchedArticle]:
+    """Newest matched articles first (by publication time), optionally for some pledges only."""
+    query = _matched_query()
+    if commitment_ids is not None:
+        query = query.where(matches.c.commitment_id.in_(list(commitment_ids)))
+    if until is not None:
+        query = query.where(articles.c.published <= until)
+    query = query.order_by(articles.c.published.desc(), articles.c.id.desc()).limit(limit)
+    return [_matched(m) for m in (await connection.execute(query)).mappings()]
+
+
+async def count_matches_since(connection: AsyncConnection, since: datetime) -> dict[str, int]:
+    """Matched-article counts per pledge for articles published since `since`."""
+    query = (
+        select(matches.c.commitment_id, func.count())
+        .join(articles, matches.c.article_id == articles.c.id)
+        .where(articles.c.published >= since)
+        .group_by(matches.c.commitment_id)
+    )
+    return {row[0]: row[1] for row in await connection.execute(query)}
+
+
+async def latest_match_dates(connection: AsyncConnection) -> dict[str, datetime]:
+    """The publication time of each pledge's newest matched article."""
+    query = (
+        select(matches.c.commitment_id, func.max(articles.c.published))
+        .join(articles, matches.c.article_id == articles.c.id)
+        .group_by(matches.c.commitment_id)
+    )
+    return {row[0]: row[1] for row in await connection.execute(query)}
+
+
+async def search_articles(connection: AsyncConnection, words: Sequence[str], limit: int) -> list[StoredArticle]:
+    """Stored articles containing every word in title or summary, newest first (case-insensitive)."""
+    conditions = [
+        or_(
+            func.lower(articles.c.title).contains(w.lower()),
+            func.lower(articles.c.summary).contains(w.lower()),
+        )
+        for w in words
+    ]
+    query = select(articles).where(and_(*conditions)).order_by(articles.c.published.desc()).limit(limit)
+    return [_article(m) for m in (await connection.execute(query)).mappings()]
+
+
+async def get_article(connection: AsyncConnection, article_id: int) -> StoredArticle | None:
+    mapping = (await connection.execute(select(articles).where(articles.c.id == article_id))).mappings().first()
+    return _article(mapping) if mapping else None
+
+
+async def story_outlets(connection: AsyncConnection, story_id: int, excluding_article: int) -> list[str]:
+    """Other outlets that carried the same story, for the "also in" line of an alert."""
+    query = (
+        select(articles.c.outlet)
+        .where(articles.c.story_id == story_id, articles.c.id != excluding_article)
+        .order_by(articles.c.first_seen)
+    )
+    outlets = [row[0] for row in await connection.execute(query) if row[0]]
+    return list(dict.fromkeys(outlets))
+
+
+async def article_count(connection: AsyncConnection) -> int:
+    return int((await connection.execute(select(func.count()).select_from(articles))).scalar_one())

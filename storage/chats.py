@@ -1,0 +1,123 @@
+"""Chats (users, groups, channels) and what each one subscribed to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from storage._sql import insert_or_ignore
+from storage.schema import chats, subscriptions
+
+ALL = "all"
+COMMITMENT = "commitment"
+TAG = "tag"
+
+
+@dataclass(frozen=True, slots=True)
+class ChatRow:
+    id: int
+    kind: str
+    title: str | None
+    active: bool
+    inactive_reason: str | None
+    timezone: str
+    muted_until: datetime | None
+    delivery_mode: str
+    digest_time: str | None
+    last_digest_at: datetime | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    chat_id: int
+    target_kind: str
+    target: str
+    created_at: datetime
+
+
+def _chat(mapping: RowMapping) -> ChatRow:
+    return ChatRow(**dict(mapping))
+
+
+async def ensure_chat(connection: AsyncConnection, chat_id: int, kind: str, title: str | None, now: datetime) -> None:
+    """Record a chat the first time it talks to the bot; a chat that comes back is active again."""
+    await connection.execute(
+        insert_or_ignore(connection, chats, ["id"]).values(id=chat_id, kind=kind, title=title, created_at=now)
+    )
+    await connection.execute(
+        update(chats).where(chats.c.id == chat_id).values(kind=kind, title=title, active=True, inactive_reason=None)
+    )
+
+
+async def get_chat(connection: AsyncConnection, chat_id: int) -> ChatRow | None:
+    mapping = (await connection.execute(select(chats).where(chats.c.id == chat_id))).mappings().first()
+    return _chat(mapping) if mapping else None
+
+
+async def list_chats(connection: AsyncConnection, active_only: bool = True) -> list[ChatRow]:
+    query = select(chats).order_by(chats.c.id)
+    if active_only:
+        query = query.where(chats.c.active.is_(True))
+    return [_chat(m) for m in (await connection.execute(query)).mappings()]
+
+
+async def update_chat(connection: AsyncConnection, chat_id: int, **values: object) -> None:
+    """Change chat settings (muted_until, delivery_mode, digest_time, timezone, last_digest_at)."""
+    allowed = {"muted_until", "delivery_mode", "digest_time", "timezone", "last_digest_at"}
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"not chat settings: {sorted(unknown)}")
+    await connection.execute(update(chats).where(chats.c.id == chat_id).values(**values))
+
+
+async def deactivate_chat(connection: AsyncConnection, chat_id: int, reason: str) -> None:
+    await connection.execute(update(chats).where(chats.c.id == chat_id).values(active=False, inactive_reason=reason))
+
+
+async def migrate_chat(connection: AsyncConnection, old_id: int, new_id: int) -> None:
+    """A group upgraded to a supergroup gets a new id; its settings and outbox follow it."""
+    await connection.execute(update(chats).where(chats.c.id == old_id).values(id=new_id, kind="supergroup"))
+
+
+async def subscribe(connection: AsyncConnection, chat_id: int, target_kind: str, target: str, now: datetime) -> bool:
+    """Add a subscription; False when the chat already had it."""
+    statement = insert_or_ignore(connection, subscriptions, ["chat_id", "target_kind", "target"]).values(
+        chat_id=chat_id, target_kind=target_kind, target=target, created_at=now
+    )
+    return (await connection.execute(statement)).rowcount == 1
+
+
+async def unsubscribe(connection: AsyncConnection, chat_id: int, target_kind: str | None, target: str = "") -> int:
+    """Remove one subscription, or all of the chat's when `target_kind` is None; returns how many went."""
+    statement = delete(subscriptions).where(subscriptions.c.chat_id == chat_id)
+    if target_kind is not None:
+        statement = statement.where(subscriptions.c.target_kind == target_kind, subscriptions.c.target == target)
+    return (await connection.execute(statement)).rowcount
+
+
+async def list_subscriptions(connection: AsyncConnection, chat_id: int | None = None) -> list[Subscription]:
+    query = select(
+        subscriptions.c.chat_id,
+        subscriptions.c.target_kind,
+        subscriptions.c.target,
+        subscriptions.c.created_at,
+    ).order_by(subscriptions.c.chat_id, subscriptions.c.id)
+    if chat_id is not None:
+        query = query.where(subscriptions.c.chat_id == chat_id)
+    return [Subscription(*row) for row in await connection.execute(query)]
+
+
+async def subscriber_counts(connection: AsyncConnection) -> tuple[int, int]:
+    """(active chats with at least one subscription, subscriptions) for `/stats`."""
+    query = (
+        select(func.count(func.distinct(subscriptions.c.chat_id)), func.count())
+        .join(chats, chats.c.id == subscriptions.c.chat_id)
+        .where(chats.c.active.is_(True))
+    )
+    row = (await connection.execute(query)).one()
+    return int(row[0]), int(row[1])

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from storage import (
+    Database,
+    MatchRecord,
+    NewArticle,
+    count_matches_since,
+    insert_article,
+    insert_matches,
+    known_identities,
+    latest_matched,
+    search_articles,
+    story_candidates,
+    story_outlets,
+)
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+
+
+def _article(identity: str, title: str, published: datetime = NOW, outlet: str = "Dawn") -> NewArticle:
+    return NewArticle(
+        identity=identity,
+        guid=identity,
+        link=f"https://example.org/{identity}",
+        title=title,
+        summary="Summary of " + title,
+        outlet=outlet,
+        published=published,
+        content_hash="0" * 64,
+    )
+
+
+async def test_an_article_is_stored_once_by_identity(database: Database) -> None:
+    async with database.transaction() as connection:
+        first = await insert_article(connection, _article("a1", "ML-1 deal"), feed_id=None, first_seen=NOW)
+        again = await insert_article(connection, _article("a1", "ML-1 deal (updated)"), feed_id=None, first_seen=NOW)
+        known = await known_identities(connection, ["a1", "a2"])
+    assert first is not None and first.story_id == first.id
+    assert again is None
+    assert known == {"a1"}
+
+
+async def test_timestamps_come_back_as_utc(database: Database) -> None:
+    karachi = datetime(2026, 11, 26, 17, 0, tzinfo=UTC).astimezone(tz=None)
+    async with database.transaction() as connection:
+        await insert_article(connection, _article("a1", "Gwadar"), feed_id=None, first_seen=karachi)
+        (candidate,) = await story_candidates(connection, since=NOW)
+        (stored,) = await search_articles(connection, ["gwadar"], limit=5)
+    assert stored.first_seen == karachi and stored.first_seen.tzinfo == UTC
+    assert candidate.title == "Gwadar"
+
+
+async def test_articles_of_one_story_name_the_other_outlets(database: Database) -> None:
+    async with database.transaction() as connection:
+        first = await insert_article(
+            connection, _article("a1", "KCR approved", outlet="Dawn"), feed_id=None, first_seen=NOW
+        )
+        assert first is not None and first.story_id is not None
+        second = await insert_article(
+            connection,
+            _article("a2", "KCR approved", outlet="APP"),
+            feed_id=None,
+            first_seen=NOW,
+            story_id=first.story_id,
+        )
+        assert second is not None
+        assert await story_outlets(connection, first.story_id, excluding_article=second.id) == ["Dawn"]
+
+
+async def test_matches_feed_latest_and_counts(database: Database) -> None:
+    async with database.transaction() as connection:
+        old = await insert_article(
+            connection, _article("old", "ML-1 old", NOW - timedelta(days=20)), feed_id=None, first_seen=NOW
+        )
+        new = await insert_article(
+            connection, _article("new", "ML-1 new", NOW - timedelta(days=2)), feed_id=None, first_seen=NOW
+        )
+        gwadar = await insert_article(
+            connection, _article("gw", "Gwadar", NOW - timedelta(days=1)), feed_id=None, first_seen=NOW
+        )
+        assert old and new and gwadar
+        await insert_matches(connection, old.id, [MatchRecord("ml-1", 0.9, ("alias: ML-1",))])
+        await insert_matches(connection, new.id, [MatchRecord("ml-1", 0.8, ("alias: ML-1",))])
+        await insert_matches(connection, gwadar.id, [MatchRecord("gwadar", 0.7, ("alias: Gwadar",))])
+        latest = await latest_matched(connection, limit=5, commitment_ids=["ml-1"])
+        week = await count_matches_since(connection, NOW - timedelta(days=7))
+    assert [m.article.identity for m in latest] == ["new", "old"]
+    assert latest[0].why == ("alias: ML-1",)
+    assert week == {"ml-1": 1, "gwadar": 1}
+
+
+async def test_search_needs_every_word(database: Database) -> None:
+    async with database.transaction() as connection:
+        await insert_article(connection, _article("a1", "Khunjerab pass reopens"), feed_id=None, first_seen=NOW)
+        await insert_article(connection, _article("a2", "Pass the budget"), feed_id=None, first_seen=NOW)
+        found = await search_articles(connection, ["PASS", "khunjerab"], limit=10)
+    assert [a.identity for a in found] == ["a1"]

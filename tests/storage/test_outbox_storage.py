@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from storage import (
+    ALL,
+    COMMITMENT,
+    TAG,
+    Database,
+    NewArticle,
+    PledgeHit,
+    deactivate_chat,
+    enqueue_deliveries,
+    ensure_chat,
+    insert_article,
+    list_subscriptions,
+    subscribe,
+    unsubscribe,
+)
+from storage.schema import deliveries
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+ML1 = PledgeHit("ml-1-railway", ("transport",))
+GWADAR = PledgeHit("gwadar-port", ("ports",))
+
+
+async def _chat(db: Database, chat_id: int, kind: str, target: str = "", at: datetime = NOW) -> None:
+    async with db.transaction() as connection:
+        await ensure_chat(connection, chat_id, "private", None, at)
+        await subscribe(connection, chat_id, kind, target, at)
+
+
+async def _store(
+    db: Database,
+    identity: str,
+    hits: list[PledgeHit],
+    story_id: int | None = None,
+    first_seen: datetime = NOW + timedelta(hours=1),
+) -> tuple[int, int]:
+    async with db.transaction() as connection:
+        stored = await insert_article(
+            connection,
+            NewArticle(identity, None, None, identity, "", "Dawn", first_seen, "0" * 64),
+            feed_id=None,
+            first_seen=first_seen,
+            story_id=story_id,
+        )
+        assert stored is not None and stored.story_id is not None
+        queued = await enqueue_deliveries(
+            connection,
+            article_id=stored.id,
+            story_id=stored.story_id,
+            first_seen=first_seen,
+            hits=hits,
+            now=first_seen,
+        )
+    return queued, stored.story_id
+
+
+async def _outbox(db: Database) -> list[tuple[int, str]]:
+    async with db.transaction() as connection:
+        query = select(deliveries.c.chat_id, deliveries.c.commitment_id).order_by(deliveries.c.chat_id)
+        return [(row[0], row[1]) for row in await connection.execute(query)]
+
+
+async def test_subscribing_twice_is_one_subscription(database: Database) -> None:
+    await _chat(database, 1, ALL)
+    async with database.transaction() as connection:
+        assert not await subscribe(connection, 1, ALL, "", NOW)
+        assert len(await list_subscriptions(connection, 1)) == 1
+        assert await unsubscribe(connection, 1, None) == 1
+
+
+async def test_alerts_go_to_all_commitment_and_tag_subscribers_naming_their_pledge(
+    database: Database,
+) -> None:
+    await _chat(database, 1, ALL)
+    await _chat(database, 2, COMMITMENT, "gwadar-port")
+    await _chat(database, 3, TAG, "transport")
+    await _chat(database, 4, COMMITMENT, "karachi-circular-railway")
+    queued, _ = await _store(database, "a1", [ML1, GWADAR])
+    assert queued == 3
+    assert await _outbox(database) == [(1, "ml-1-railway"), (2, "gwadar-port"), (3, "ml-1-railway")]
+
+
+async def test_no_alert_for_articles_seen_before_the_subscription(database: Database) -> None:
+    await _chat(database, 1, ALL, at=NOW + timedelta(days=1))
+    queued, _ = await _store(database, "a1", [ML1], first_seen=NOW)
+    assert queued == 0
+
+
+async def test_inactive_chats_get_nothing(database: Database) -> None:
+    await _chat(database, 1, ALL)
+    async with database.transaction() as connection:
+        await deactivate_chat(connection, 1, "Forbidden: bot was blocked by the user")
+    assert (await _store(database, "a1", [ML1]))[0] == 0
+
+
+async def test_the_same_story_from_a_second_outlet_is_not_a_second_alert(database: Database) -> None:
+    await _chat(database, 1, ALL)
+    _, story = await _store(database, "dawn-ml1", [ML1])
+    queued, _ = await _store(database, "app-ml1", [ML1], story_id=story)
+    assert queued == 0
+    assert await _outbox(database) == [(1, "ml-1-railway")]
