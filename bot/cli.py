@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Coroutine
-from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 
-from bot.config import Config, ConfigError, describe_settings, load_config
-from storage import Database, StorageError, current_revision, head_revision, upgrade
-
-T = TypeVar("T")
+from bot.cli_common import ConfigOption, load_or_fail, open_database, run_async
+from bot.cli_feeds import feeds_command, poll_command
+from bot.cli_match import explain_command, match_command
+from bot.cli_run import run_command
+from bot.cli_status import status_command
+from bot.cli_watchlist import watchlist_app
+from bot.config import describe_settings
+from storage import current_revision, head_revision
 
 app = typer.Typer(
     help="Track the pledges of a joint communique in the news, with alerts on Telegram.",
@@ -26,44 +25,13 @@ config_app = typer.Typer(help="Check the configuration.", no_args_is_help=True)
 db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
 app.add_typer(db_app, name="db")
-
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", "-c", help="Config file (default: ./config.toml, else config.example.toml's defaults)."),
-]
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print one clear line on standard error and exit; the CLI never shows a traceback for user errors."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def load_or_fail(path: Path | None) -> Config:
-    try:
-        config = load_config(path)
-    except ConfigError as exc:
-        fail(str(exc))
-    for warning in config.warnings:
-        typer.echo(f"warning: {warning}", err=True)
-    return config
-
-
-def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run a coroutine, turning storage problems into one line instead of a traceback."""
-    try:
-        return asyncio.run(coroutine)
-    except StorageError as exc:
-        fail(str(exc))
-    except (OSError, SQLAlchemyError) as exc:
-        fail(f"database unusable: {exc}")
-
-
-async def open_database(config: Config) -> Database:
-    """Open and migrate the configured database: every command that touches data starts here."""
-    database = Database.open(config.storage.url)
-    await upgrade(database)
-    return database
+app.add_typer(watchlist_app, name="watchlist")
+app.command("run")(run_command)
+app.command("poll")(poll_command)
+app.command("feeds")(feeds_command)
+app.command("status")(status_command)
+app.command("match")(match_command)
+app.command("explain")(explain_command)
 
 
 @config_app.command("check")

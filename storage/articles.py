@@ -197,8 +197,8 @@ async def search_articles(connection: AsyncConnection, words: Sequence[str], lim
     """Stored articles containing every word in title or summary, newest first (case-insensitive)."""
     conditions = [
         or_(
-            func.lower(articles.c.title).contains(w.lower()),
-            func.lower(articles.c.summary).contains(w.lower()),
+            func.lower(articles.c.title).contains(w.lower(), autoescape=True),
+            func.lower(articles.c.summary).contains(w.lower(), autoescape=True),
         )
         for w in words
     ]

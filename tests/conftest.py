@@ -14,6 +14,8 @@ from tests.support_db import fresh_postgres_database, postgres_required
 
 REPO = Path(__file__).resolve().parent.parent
 
+pytest_plugins = ["tests.support.telegram.fixtures"]
+
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:

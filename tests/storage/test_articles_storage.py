@@ -97,3 +97,11 @@ async def test_search_needs_every_word(database: Database) -> None:
         await insert_article(connection, _article("a2", "Pass the budget"), feed_id=None, first_seen=NOW)
         found = await search_articles(connection, ["PASS", "khunjerab"], limit=10)
     assert [a.identity for a in found] == ["a1"]
+
+
+async def test_search_treats_percent_and_underscore_as_text(database: Database) -> None:
+    async with database.transaction() as connection:
+        await insert_article(connection, _article("a1", "GDP grew 5% in 2023"), feed_id=None, first_seen=NOW)
+        await insert_article(connection, _article("a2", "GDP grew 50 percent"), feed_id=None, first_seen=NOW)
+        assert [a.identity for a in await search_articles(connection, ["5%"], limit=10)] == ["a1"]
+        assert await search_articles(connection, ["grew_5"], limit=10) == []

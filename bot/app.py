@@ -1,0 +1,251 @@
+"""`pledgewatch run`: the whole product in one process.
+
+One APScheduler drives the work — poll ticks (which also hot-reload the watchlist), alert
+dispatch, deadline checks — while python-telegram-bot answers commands (long polling, or a
+webhook). Without a token the same loop runs in console mode and prints the alerts.
+On SIGINT/SIGTERM the jobs in flight finish their current message, the state they wrote stays
+written, and the process exits 0.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import signal
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from telegram.ext import Application
+
+from bot.config import Config
+from bot.deadlines import queue_deadline_notices
+from bot.dispatcher import Dispatcher
+from bot.notices import admin_notice, queue_admin_notice
+from bot.senders import ConsoleSender, Sender, TelegramSender
+from bot.services import Services
+from bot.telegram_app import build_application
+from feeds import FeedFetcher, PollReport, poll_round, search_feeds
+from storage import Database, FeedSpec, sync_feeds, upgrade
+from watchlist import WatchlistReloader
+
+log = logging.getLogger("pledgewatch")
+
+FEED_KINDS = ("config", "search")
+DISPATCH_SECONDS = 1.0
+DEADLINE_CHECK_SECONDS = 3600.0
+LONGEST_TICK_SECONDS = 30.0
+SHUTDOWN_GRACE_SECONDS = 8.0
+
+
+def tick_seconds(config: Config) -> float:
+    """Poll ticks only claim due feeds, so ticking faster than the shortest interval wastes nothing."""
+    shortest = min([config.polling.interval_seconds, *(f.interval_seconds or 1e9 for f in config.feeds)])
+    return max(1.0, min(LONGEST_TICK_SECONDS, shortest))
+
+
+@dataclass
+class Pledgewatch:
+    """The running app: one method per scheduled job, each safe to call at any time."""
+
+    services: Services
+    fetcher: FeedFetcher
+    dispatcher: Dispatcher
+
+    async def sync_feed_sources(self) -> None:
+        """Store the feeds to poll: the config's outlets plus, when enabled, one search feed per pledge."""
+        config = self.services.config
+        specs = [FeedSpec(f.name, f.url, "config", f.interval_seconds) for f in config.feeds]
+        if config.search.enabled:
+            found = search_feeds(self.services.watchlist, config.search.url_template)
+            specs += [FeedSpec(f.name, f.url, "search", f.interval_seconds) for f in found]
+        async with self.services.database.transaction() as connection:
+            await sync_feeds(connection, specs, kinds=FEED_KINDS, now=self.services.clock())
+
+    async def reload_watchlist(self) -> None:
+        """Take in edits of the watchlist file; a broken edit keeps the old pledges and tells the admins."""
+        outcome = self.services.watchlists.reload_if_changed()
+        if outcome.reloaded:
+            log.info("watchlist reloaded: %d pledges", len(self.services.watchlist.commitments))
+            await self.sync_feed_sources()
+        elif outcome.failed and outcome.error:
+            log.error("watchlist edit rejected, the previous pledges stay in force: %s", outcome.error)
+            subject = "watchlist:" + hashlib.sha256(outcome.error.encode()).hexdigest()[:16]
+            notice = admin_notice("Watchlist edit rejected — the previous pledges stay in force", outcome.error)
+            await queue_admin_notice(self.services, subject, notice, self.services.clock())
+
+    async def poll(self, every_feed: bool = False) -> PollReport:
+        """One poll round: due feeds fetched, new articles matched and stored with their alerts."""
+        await self.reload_watchlist()
+        report = await poll_round(self.services, self.fetcher, self.services.clock(), every_feed=every_feed)
+        log.info(
+            "poll round: %d feeds checked, %d not modified, %d new articles, %d matches, %d alerts queued, %d errors",
+            report.checked,
+            report.not_modified,
+            report.new_articles,
+            report.matches,
+            report.alerts_queued,
+            len(report.errors),
+        )
+        for feed_name, url, error in report.errors:
+            log.warning("feed %s (%s): %s", feed_name, url, error)
+        for feed_name, url in report.gone:
+            notice = admin_notice("Feed gone (HTTP 410) and disabled", f"{feed_name}: {url}")
+            await queue_admin_notice(self.services, f"feed-gone:{feed_name}", notice, self.services.clock())
+        return report
+
+    async def deliver(self) -> None:
+        report = await self.dispatcher.run_once(self.services.clock())
+        if report.messages_sent or report.failed or report.outage:
+            log.info(
+                "dispatch: %d messages sent, %d retried, %d failed%s",
+                report.messages_sent,
+                report.retried,
+                report.failed,
+                " (Telegram unreachable, backing off)" if report.outage else "",
+            )
+
+    async def check_deadlines(self) -> None:
+        queued = await queue_deadline_notices(self.services, self.services.clock())
+        if queued:
+            log.info("deadlines: %d notices queued", queued)
+
+
+async def open_services(config: Config) -> Services:
+    """Load the watchlist (a broken file stops the start, with its line) and migrate the database."""
+    watchlists = WatchlistReloader(config.watchlist.path)
+    database = Database.open(config.storage.url)
+    await upgrade(database)
+    return Services(config=config, database=database, watchlists=watchlists)
+
+
+async def run(config: Config, once: bool = False) -> int:
+    services = await open_services(config)
+    application = build_application(services) if config.token else None
+    sender: Sender = TelegramSender(application.bot) if application else ConsoleSender()
+    if application is None:
+        log.info("no Telegram token: console mode, alerts are printed here")
+    try:
+        async with FeedFetcher(config.polling.fetch_settings()) as fetcher:
+            app = Pledgewatch(services, fetcher, Dispatcher(services, sender))
+            await app.sync_feed_sources()
+            await app.dispatcher.setup(services.clock())
+            if once:
+                await run_one_cycle(app)
+            else:
+                await serve(app, application)
+            await app.dispatcher.aclose()
+    finally:
+        await services.database.close()
+    return 0
+
+
+async def run_one_cycle(app: Pledgewatch) -> None:
+    """`run --once`: poll every enabled feed, match, queue, and deliver what is due, then return."""
+    await app.poll(every_feed=True)
+    await app.check_deadlines()
+    await app.deliver()
+
+
+async def serve(app: Pledgewatch, application: Application | None) -> None:  # type: ignore[type-arg]
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    jobs = JobRunner()
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    now = app.services.clock()
+    schedule: list[tuple[Callable[[], Awaitable[object]], float]] = [
+        (app.poll, tick_seconds(app.services.config)),
+        (app.deliver, DISPATCH_SECONDS),
+        (app.check_deadlines, DEADLINE_CHECK_SECONDS),
+    ]
+    for work, seconds in schedule:
+        scheduler.add_job(
+            jobs.guard(work),
+            "interval",
+            seconds=seconds,
+            next_run_time=now,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+            id=work.__name__,
+        )
+    if application is not None:
+        await start_bot(application, app.services.config)
+    scheduler.start()
+    log.info(
+        "pledgewatch running: %d pledges, %d outlet feeds",
+        len(app.services.watchlist.commitments),
+        len(app.services.config.feeds),
+    )
+    await stop.wait()
+    log.info("stopping: finishing the work in flight")
+    scheduler.shutdown(wait=False)
+    app.dispatcher.stop()
+    await jobs.drain(SHUTDOWN_GRACE_SECONDS)
+    if application is not None:
+        await stop_bot(application)
+    log.info("stopped")
+
+
+class JobRunner:
+    """Runs scheduled coroutines so that one failing job logs and the process goes on, and so
+    that shutdown can wait for the ones in flight."""
+
+    def __init__(self) -> None:
+        self._in_flight: set[asyncio.Task[None]] = set()
+
+    def guard(self, work: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
+        async def guarded() -> None:
+            task = asyncio.current_task()
+            assert task is not None
+            self._in_flight.add(task)
+            try:
+                await work()
+            except Exception:
+                log.exception("%s failed; it runs again at its next turn", work.__name__)
+            finally:
+                self._in_flight.discard(task)
+
+        guarded.__name__ = work.__name__
+        return guarded
+
+    async def drain(self, timeout: float) -> None:
+        if self._in_flight:
+            await asyncio.wait(set(self._in_flight), timeout=timeout)
+
+
+async def start_bot(application: Application, config: Config) -> None:  # type: ignore[type-arg]
+    await application.initialize()
+    if application.post_init:  # run_polling would call it; starting by hand, we must (setMyCommands)
+        await application.post_init(application)
+    await application.start()
+    telegram = config.telegram
+    assert application.updater is not None
+    if telegram.webhook_url:
+        secret = telegram.webhook_secret.get_secret_value() if telegram.webhook_secret else None
+        await application.updater.start_webhook(
+            listen=telegram.webhook_listen,
+            port=telegram.webhook_port,
+            url_path=_url_path(telegram.webhook_url),
+            webhook_url=telegram.webhook_url,
+            secret_token=secret,
+        )
+        log.info("bot answering by webhook at %s", telegram.webhook_url)
+    else:
+        await application.updater.start_polling()
+        log.info("bot answering by long polling")
+
+
+async def stop_bot(application: Application) -> None:  # type: ignore[type-arg]
+    if application.updater is not None and application.updater.running:
+        await application.updater.stop()
+    await application.stop()
+    await application.shutdown()
+
+
+def _url_path(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")

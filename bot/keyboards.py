@@ -1,0 +1,76 @@
+"""Inline keyboards: every button carries a payload from `callbacks`, so pressing works after restarts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.callbacks import BROWSE, LIST_PAGE, STATUS, SUBSCRIBE, UNSUBSCRIBE, pack, subscribe_data
+from bot.render_pledges import ListPage
+from storage import ALL, COMMITMENT, TAG, Subscription
+from watchlist import Commitment
+
+_BUTTON_TEXT = 48
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _BUTTON_TEXT else text[: _BUTTON_TEXT - 1].rstrip() + "…"
+
+
+def _button(text: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(_short(text), callback_data=data)
+
+
+def start_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button("Subscribe to everything", subscribe_data(SUBSCRIBE, ALL)), _button("Browse pledges", BROWSE)]]
+    )
+
+
+def subscribe_choices(tags: Sequence[str]) -> InlineKeyboardMarkup:
+    rows = [[_button("Everything", subscribe_data(SUBSCRIBE, ALL))]]
+    tag_buttons = [_button(f"Tag: {tag}", subscribe_data(SUBSCRIBE, TAG, tag)) for tag in tags]
+    rows += [tag_buttons[i : i + 2] for i in range(0, len(tag_buttons), 2)]
+    rows.append([_button("Choose one pledge…", BROWSE)])
+    return InlineKeyboardMarkup(rows)
+
+
+def list_keyboard(shown: ListPage, filter_label: str | None) -> InlineKeyboardMarkup:
+    rows = [[_button(c.title, pack(STATUS, c.id))] for c in shown.commitments]
+    suffix = (filter_label,) if filter_label else ()
+    navigation = []
+    if shown.page > 0:
+        navigation.append(_button("‹ Previous", pack(LIST_PAGE, str(shown.page - 1), *suffix)))
+    if shown.page + 1 < shown.pages:
+        navigation.append(_button("Next ›", pack(LIST_PAGE, str(shown.page + 1), *suffix)))
+    if navigation:
+        rows.append(navigation)
+    return InlineKeyboardMarkup(rows)
+
+
+def card_keyboard(commitment: Commitment, subscribed: bool) -> InlineKeyboardMarkup:
+    if subscribed:
+        button = _button("Unsubscribe", subscribe_data(UNSUBSCRIBE, COMMITMENT, commitment.id))
+    else:
+        button = _button("Subscribe to this pledge", subscribe_data(SUBSCRIBE, COMMITMENT, commitment.id))
+    return InlineKeyboardMarkup([[button]])
+
+
+def suggestions_keyboard(closest: Sequence[Commitment], action: str) -> InlineKeyboardMarkup | None:
+    """One button per suggested pledge; `action` is STATUS or SUBSCRIBE."""
+    if not closest:
+        return None
+    if action == STATUS:
+        return InlineKeyboardMarkup([[_button(c.title, pack(STATUS, c.id))] for c in closest])
+    return InlineKeyboardMarkup([[_button(c.title, subscribe_data(action, COMMITMENT, c.id))] for c in closest])
+
+
+def unsubscribe_keyboard(subscriptions: Sequence[Subscription], titles: dict[str, str]) -> InlineKeyboardMarkup | None:
+    if not subscriptions:
+        return None
+    rows = []
+    for s in subscriptions:
+        label = {ALL: "everything", TAG: f"tag {s.target}"}.get(s.target_kind, titles.get(s.target, s.target))
+        rows.append([_button(f"Unsubscribe: {label}", subscribe_data(UNSUBSCRIBE, s.target_kind, s.target))])
+    return InlineKeyboardMarkup(rows)

@@ -1,0 +1,131 @@
+"""Pledges as commands show them: the welcome, the help, the paged list and the pledge card."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.commands import COMMANDS, Command
+from bot.html import bold, escape, italic
+from bot.render_news import article_line, day
+from storage import StoredArticle
+from watchlist import Commitment, Watchlist
+
+LIST_PAGE_SIZE = 8
+NO_SECTION = "Other pledges"
+
+
+def communique_name(watchlist: Watchlist) -> str:
+    source = watchlist.source
+    if source is None or not source.title.strip():
+        return "the pledges in this bot's watchlist"
+    when = f" ({day(source.date)})" if source.date else ""
+    return f"{italic(source.title.strip())}{escape(when)}"
+
+
+def render_start(watchlist: Watchlist) -> str:
+    count = len(watchlist.commitments)
+    sections = len([s for s in watchlist.sections() if s])
+    in_sections = f" in {sections} sections" if sections > 1 else ""
+    return "\n".join(
+        [
+            f"{bold('pledgewatch')} follows {communique_name(watchlist)}: "
+            f"{count} pledge{'s' if count != 1 else ''}{in_sections}.",
+            "It links news to each pledge, answers “what is the latest on this pledge?” "
+            "and can alert this chat when a pledge is in the news.",
+            "",
+            "• /status ML-1 — one pledge: what was promised, its deadline, its news",
+            "• /list — browse the pledges by section",
+            "• /subscribe all — alerts for every pledge (or name one pledge, or a tag)",
+            "• /latest — the newest matched news",
+            "",
+            "/help lists every command.",
+        ]
+    )
+
+
+def _command_line(command: Command) -> str:
+    call = f"/{command.name} {escape(command.args)}".rstrip()
+    return f"{call} — {escape(command.description)}"
+
+
+def render_help(is_admin: bool, bot_username: str) -> str:
+    lines = [bold("Commands"), *(_command_line(c) for c in COMMANDS if not c.admin)]
+    if is_admin:
+        lines += ["", bold("For administrators"), *(_command_line(c) for c in COMMANDS if c.admin)]
+    lines += ["", f"In groups, address commands to the bot: /status@{escape(bot_username)} ML-1"]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ListPage:
+    commitments: tuple[Commitment, ...]
+    page: int
+    pages: int
+
+
+def list_page(commitments: Sequence[Commitment], page: int) -> ListPage:
+    pages = max(1, -(-len(commitments) // LIST_PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    start = page * LIST_PAGE_SIZE
+    return ListPage(tuple(commitments[start : start + LIST_PAGE_SIZE]), page, pages)
+
+
+def render_list(shown: ListPage, label: str | None, total: int) -> str:
+    title = f"Pledges — {label}" if label else "Pledges"
+    lines = [f"{bold(title)} ({total}) · page {shown.page + 1} of {shown.pages}"]
+    section: str | None = None
+    for commitment in shown.commitments:
+        if commitment.section != section:
+            section = commitment.section
+            lines += ["", bold(section or NO_SECTION)]
+        lines.append(f"• {escape(commitment.title)} — <code>{escape(commitment.id)}</code>")
+    lines += ["", "Tap a pledge for its card, or send /status with its id."]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeNews:
+    last_7_days: int
+    last_30_days: int
+    latest: tuple[StoredArticle, ...]
+
+
+def deadline_line(deadline: date | None, today: date) -> str:
+    if deadline is None:
+        return "Deadline: none stated"
+    days = (deadline - today).days
+    if days < 0:
+        return f"Deadline: {day(deadline)} — {bold('passed')} {-days} day{'s' if days != -1 else ''} ago"
+    if days == 0:
+        return f"Deadline: {day(deadline)} — {bold('today')}"
+    return f"Deadline: {day(deadline)} — in {days} day{'s' if days != 1 else ''}"
+
+
+def render_card(commitment: Commitment, news: PledgeNews, today: date) -> str:
+    c = commitment
+    lines = [f"{bold(c.title)} · <code>{escape(c.id)}</code>"]
+    if c.section:
+        lines.append(f"Section: {escape(c.section)}")
+    lines.append(f"<blockquote>{escape(' '.join(c.quote.split()))}</blockquote>")
+    lines.append(deadline_line(c.deadline, today))
+    if c.aliases:
+        lines.append(f"Also known as: {escape(', '.join(c.aliases))}")
+    if c.tags:
+        lines.append(f"Tags: {escape(', '.join(c.tags))}")
+    lines.append(f"News: {news.last_7_days} in the last 7 days, {news.last_30_days} in the last 30 days")
+    if news.latest:
+        lines.append(bold("Latest"))
+        lines.extend(article_line(article) for article in news.latest)
+    else:
+        lines.append(italic("No news has been matched to this pledge yet."))
+    return "\n".join(lines)
+
+
+def render_suggestions(query: str, closest: Sequence[Commitment], action: str) -> str:
+    if not closest:
+        return f"No pledge matches {bold(query)}. /list shows them all."
+    lines = [f"No pledge is called {bold(query)}. Did you mean one of these? Tap one to {action}."]
+    lines.extend(f"• {escape(c.title)} — <code>{escape(c.id)}</code>" for c in closest)
+    return "\n".join(lines)

@@ -1,0 +1,213 @@
+"""Where alerts go: Telegram, or the console when there is no token. Both speak the `Sender` protocol.
+
+A sender never raises for Telegram's answers: it turns each into an `Outcome` the dispatcher
+settles in storage (sent, retry later, chat gone, chat moved, refused). That keeps the mapping
+from python-telegram-bot's exceptions in one place and the dispatcher free of them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+import warnings
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Protocol, TextIO
+
+from telegram import Bot, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.html import MAX_MESSAGE_UNITS
+
+CONSOLE_CHAT_ID = 0
+"""The chat id of the console: never a Telegram chat, so console alerts cannot reach anyone."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """Telegram accepted the message (or the console printed it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RetryLater:
+    """Try again: after `retry_after` seconds when Telegram said so (flood control), else with backoff."""
+
+    error: str
+    retry_after: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChatGone:
+    """The bot can no longer write there (blocked, kicked, chat deleted): stop sending to it."""
+
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMoved:
+    """A group became a supergroup with a new id; the same message should go there."""
+
+    new_chat_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """Telegram will never accept this message; retrying cannot help."""
+
+    error: str
+
+
+Outcome = Sent | RetryLater | ChatGone | ChatMoved | Refused
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """A chat the bot writes to on its own initiative (the configured alert channel or group)."""
+
+    id: int
+    kind: str
+    title: str | None
+
+
+class Sender(Protocol):
+    async def send(self, chat_id: int, markup: str) -> Outcome:
+        """Send one message of Telegram HTML (at most 4096 UTF-16 units) to a chat."""
+        ...
+
+    async def resolve_alert_chat(self, configured: int | str | None) -> Recipient | None:
+        """The chat that receives every alert, from the `[telegram] alert_chat` setting."""
+        ...
+
+    async def aclose(self) -> None: ...
+
+
+_ANCHOR = re.compile(r'<a\s+href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+def plain_text(markup: str) -> str:
+    """Telegram HTML as plain text: links become `text (url)`, other tags go, entities are decoded.
+
+    Used for the console and as the fallback when Telegram cannot parse a message's markup.
+    """
+    linked = _ANCHOR.sub(lambda m: f"{m.group(2)} ({m.group(1)})", markup)
+    return html.unescape(re.sub(r"<[^>]+>", "", linked))
+
+
+def _fit(text: str) -> str:
+    """Cut plain text to Telegram's limit (links spelled out can make it longer than the markup was)."""
+    return text.encode("utf-16-le")[: 2 * MAX_MESSAGE_UNITS].decode("utf-16-le", errors="ignore")
+
+
+def _retry_after_seconds(error: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that the int form becomes a timedelta in v23
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def _is_parse_error(error: BadRequest) -> bool:
+    return "can't parse entities" in error.message.lower()
+
+
+def _is_gone(error: BadRequest) -> bool:
+    message = error.message.lower()
+    return "chat not found" in message or "group chat was deactivated" in message
+
+
+class TelegramSender:
+    """Sends through a `telegram.Bot` (HTML, link previews off), one message per call, no retries inside.
+
+    Retrying is the dispatcher's job because only it knows the outbox and the pacing; the single
+    exception is bad markup, resent here at once as plain text, because that second attempt is
+    part of delivering this one message.
+    """
+
+    def __init__(self, bot: Bot, *, owns_bot: bool = False) -> None:
+        """`owns_bot`: shut the bot down in `aclose` (not when it is the Application's bot)."""
+        self.bot = bot
+        self._owns_bot = owns_bot
+        self._initialized = False
+
+    async def send(self, chat_id: int, markup: str) -> Outcome:
+        try:
+            await self._ensure_initialized()
+            await self._send(chat_id, markup, ParseMode.HTML)
+        except BadRequest as error:
+            if not _is_parse_error(error):
+                return ChatGone(error.message) if _is_gone(error) else Refused(error.message)
+            return await self._send_plain(chat_id, markup)
+        except TelegramError as error:
+            return _outcome(error)
+        return Sent()
+
+    async def _send_plain(self, chat_id: int, markup: str) -> Outcome:
+        try:
+            await self._send(chat_id, _fit(plain_text(markup)), None)
+        except BadRequest as error:
+            return Refused(error.message)
+        except TelegramError as error:
+            return _outcome(error)
+        return Sent()
+
+    async def _send(self, chat_id: int, text: str, parse_mode: str | None) -> None:
+        await self.bot.send_message(
+            chat_id,
+            text,
+            parse_mode=parse_mode,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
+
+    async def _ensure_initialized(self) -> None:
+        if not self._initialized:
+            await self.bot.initialize()
+            self._initialized = True
+
+    async def resolve_alert_chat(self, configured: int | str | None) -> Recipient | None:
+        """Ask Telegram for the chat's numeric id and type (`@channel` names have no id of their own)."""
+        if configured is None or configured == "":
+            return None
+        await self._ensure_initialized()
+        chat = await self.bot.get_chat(configured)
+        return Recipient(chat.id, chat.type, chat.title or chat.username)
+
+    async def aclose(self) -> None:
+        if self._initialized and self._owns_bot:
+            await self.bot.shutdown()
+        self._initialized = False
+
+
+def _outcome(error: TelegramError) -> Outcome:
+    """Map what python-telegram-bot raised to what the dispatcher does next."""
+    if isinstance(error, RetryAfter):
+        return RetryLater(str(error), _retry_after_seconds(error))
+    if isinstance(error, Forbidden):
+        return ChatGone(error.message)
+    if isinstance(error, ChatMigrated):
+        return ChatMoved(int(error.new_chat_id))
+    if isinstance(error, NetworkError):  # TimedOut is a NetworkError too
+        return RetryLater(f"{type(error).__name__}: {error.message}")
+    return Refused(f"{type(error).__name__}: {error.message}")
+
+
+class ConsoleSender:
+    """Console mode: every alert printed as readable plain text, each message framed by a rule."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self._stream = stream
+
+    async def send(self, chat_id: int, markup: str) -> Outcome:
+        stream = self._stream or sys.stdout
+        heading = "alert" if chat_id == CONSOLE_CHAT_ID else f"message to chat {chat_id}"
+        stream.write(f"──── {heading} ────\n{plain_text(markup)}\n\n")
+        stream.flush()
+        return Sent()
+
+    async def resolve_alert_chat(self, configured: int | str | None) -> Recipient | None:
+        """The console itself is the alert chat, whatever the config names."""
+        return Recipient(CONSOLE_CHAT_ID, "console", "console")
+
+    async def aclose(self) -> None:
+        return None

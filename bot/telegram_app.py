@@ -1,0 +1,108 @@
+"""The Telegram application: one builder, one list of every handler, commands registered at start.
+
+`pledgewatch run` builds it with `build_application(services)` and runs it (long polling or
+webhook); tests run the same object against the emulator. Handlers reach the Services through
+`application.bot_data["services"]` (`bot.handlers.common.services_of`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, TypeHandler, filters
+
+from bot.callbacks import BROWSE, LIST_PAGE, STATUS, SUBSCRIBE, UNSUBSCRIBE
+from bot.commands import public_commands
+from bot.handlers import admin, browse, buttons, settings, start, subscriptions
+from bot.handlers.common import SERVICES_KEY, Context, Handler, record_chat
+from bot.services import Services
+
+BotApplication = Application[Any, Any, Any, Any, Any, Any]
+COMMAND_UPDATES = filters.UpdateType.MESSAGE & ~filters.ChatType.CHANNEL
+RECORD_CHATS_GROUP = -1
+LAST_APOLOGY_KEY = "last_apology_update_id"
+APOLOGY = "Sorry, something went wrong on our side; it has been logged. Please try again later."
+
+log = logging.getLogger(__name__)
+
+
+class MissingTokenError(ValueError):
+    """The app was asked to talk to Telegram without a bot token."""
+
+
+def build_application(services: Services) -> BotApplication:
+    """The bot, configured for `services.config.telegram` and holding `services` in `bot_data`."""
+    token = services.config.token
+    if not token:
+        raise MissingTokenError("no bot token: set [telegram] token or PLEDGEWATCH_TELEGRAM_TOKEN")
+    api = services.config.telegram.api_base_url
+    application: BotApplication = (
+        Application.builder()
+        .token(token)
+        .base_url(f"{api}/bot")
+        .base_file_url(f"{api}/file/bot")
+        .post_init(register_commands)
+        .build()
+    )
+    application.bot_data[SERVICES_KEY] = services
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: BotApplication) -> None:
+    """Every command and button of the bot, in one place."""
+    application.add_handler(TypeHandler(Update, record_chat), group=RECORD_CHATS_GROUP)
+    commands: list[tuple[str, Handler]] = [
+        ("start", start.start),
+        ("help", start.help_command),
+        ("list", browse.list_command),
+        ("status", browse.status),
+        ("latest", browse.latest),
+        ("search", browse.search),
+        ("subscribe", subscriptions.subscribe_command),
+        ("unsubscribe", subscriptions.unsubscribe_command),
+        ("mysubs", subscriptions.mysubs),
+        ("mute", settings.mute),
+        ("digest", settings.digest),
+        ("tz", settings.time_zone),
+        ("feeds", admin.feeds),
+        ("watch", admin.watch),
+        ("stats", admin.stats),
+    ]
+    for name, callback in commands:
+        application.add_handler(CommandHandler(name, callback, filters=COMMAND_UPDATES))
+    application.add_handler(CallbackQueryHandler(buttons.status_pressed, pattern=rf"^{STATUS}:"))
+    application.add_handler(
+        CallbackQueryHandler(buttons.subscription_pressed, pattern=rf"^({SUBSCRIBE}|{UNSUBSCRIBE}):")
+    )
+    application.add_handler(CallbackQueryHandler(buttons.page_pressed, pattern=rf"^{LIST_PAGE}:"))
+    application.add_handler(CallbackQueryHandler(buttons.browse_pressed, pattern=rf"^{BROWSE}$"))
+    application.add_handler(CallbackQueryHandler(buttons.unknown_pressed))
+    application.add_error_handler(report_error)
+
+
+async def register_commands(application: BotApplication) -> None:
+    """The command menu users see; admin commands are left out of it (they are in /help for admins)."""
+    await application.bot.set_my_commands([BotCommand(name, text) for name, text in public_commands()])
+
+
+async def report_error(update: object, context: Context) -> None:
+    """Log the failure in full and tell the user once per update; never show them a traceback."""
+    log.error("handler failed for update %s", getattr(update, "update_id", "?"), exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if context.bot_data.get(LAST_APOLOGY_KEY) == update.update_id:  # an update that failed in two handlers
+        return
+    context.bot_data[LAST_APOLOGY_KEY] = update.update_id
+    if update.callback_query is not None:
+        await _quietly(update.callback_query.answer())
+    await _quietly(context.bot.send_message(update.effective_chat.id, APOLOGY))
+
+
+async def _quietly(call: Any) -> None:
+    try:
+        await call
+    except Exception:  # the error report must not raise in its turn
+        log.debug("could not tell the user about an error", exc_info=True)

@@ -1,0 +1,84 @@
+"""How the words of news and of a watchlist are brought to one comparable form.
+
+News writes the same name many ways: "ML-1", "ML 1", "ML1"; "Gwadar's", "Gawadar"; "railways".
+Rather than normalising every article word by word (slow, and most words are irrelevant), the
+watchlist side is expanded once, at compile time, into every surface form it accepts. An
+article is then only lower-cased and cut into tokens, and each token is looked up in one dict.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Letters and digits are separate tokens, so "ML1", "ML-1" and "ML 1" all become ("ml", "1");
+# a possessive is consumed with its word, so "Gwadar's port" reads as "gwadar port".
+_TOKEN = re.compile(r"([^\W\d_]+|\d+)(?:['’]s\b)?")
+_VOWELS = "aeiou"
+# Below this length a one-vowel change too easily turns one word into another ("port" → "part").
+MIN_SPELLING_VARIANT_LENGTH = 5
+
+
+def tokens(text: str) -> list[str]:
+    """The lower-cased letter runs and digit runs of `text`, in order, possessives dropped."""
+    return _TOKEN.findall(text.lower())
+
+
+def stem(word: str) -> str:
+    """A light plural stem, enough to make "railways" and "railway" one term."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def phrase(text: str) -> tuple[str, ...]:
+    """The canonical token sequence of a watchlist phrase (alias, keyword, exclude or context term)."""
+    return tuple(stem(token) for token in tokens(text))
+
+
+def squashed(canonical: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrase with adjacent letter tokens joined: "Main Line-1" also matches "Mainline 1"."""
+    joined: list[str] = []
+    for token in canonical:
+        if joined and token.isalpha() and joined[-1].isalpha():
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return tuple(joined)
+
+
+def inflections(canonical: str) -> set[str]:
+    """Surface forms an article may use for a canonical token: plural, and for longer words the
+    verb and agent forms news writes ("export" → "exports", "exported", "exporting", "exporters")."""
+    if not canonical.isalpha():
+        return {canonical}
+    forms = {canonical, canonical + "s", canonical + "es"}
+    if canonical.endswith("y") and len(canonical) > 2 and canonical[-2] not in _VOWELS:
+        forms.add(canonical[:-1] + "ies")
+    if len(canonical) >= MIN_SPELLING_VARIANT_LENGTH:
+        base = canonical[:-1] if canonical.endswith("e") else canonical
+        forms.update(base + suffix for suffix in ("ed", "ing", "er", "ers"))
+    return forms
+
+
+def spelling_variants(word: str) -> set[str]:
+    """One-vowel transliteration variants of a long name: a vowel added, dropped or changed.
+
+    Names transliterated into English drift in exactly this way ("Gwadar"/"Gawadar",
+    "Khunjerab"/"Khunjrab"), so aliases tolerate it; ordinary keywords do not.
+    """
+    if len(word) < MIN_SPELLING_VARIANT_LENGTH or not word.isalpha():
+        return set()
+    variants: set[str] = set()
+    for i, char in enumerate(word):
+        if char in _VOWELS:
+            if 0 < i < len(word) - 1:
+                variants.add(word[:i] + word[i + 1 :])
+            variants.update(word[:i] + vowel + word[i + 1 :] for vowel in _VOWELS if vowel != char)
+        elif i > 0 and word[i - 1] not in _VOWELS:
+            variants.update(word[:i] + vowel + word[i:] for vowel in _VOWELS)
+    variants.discard(word)
+    return variants

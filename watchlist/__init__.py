@@ -1,0 +1,31 @@
+"""The watchlist: pledges of a communique as plain values, generated, validated, edited and reloaded.
+
+Everything other packages need is re-exported here; the modules behind it are private detail.
+"""
+
+from watchlist.check import check_watchlist
+from watchlist.edit import add_commitment, remove_commitment, set_field
+from watchlist.errors import WatchlistError
+from watchlist.generate import generate_watchlist
+from watchlist.model import Commitment, Source, Watchlist
+from watchlist.problems import Problem
+from watchlist.reload import ReloadOutcome, WatchlistReloader
+from watchlist.toml_io import load_watchlist, parse_watchlist, render_watchlist
+
+__all__ = [
+    "Commitment",
+    "Problem",
+    "ReloadOutcome",
+    "Source",
+    "Watchlist",
+    "WatchlistError",
+    "WatchlistReloader",
+    "add_commitment",
+    "check_watchlist",
+    "generate_watchlist",
+    "load_watchlist",
+    "parse_watchlist",
+    "remove_commitment",
+    "render_watchlist",
+    "set_field",
+]

@@ -1,0 +1,146 @@
+"""`pledgewatch watchlist check`: every problem in a watchlist file, not just the first.
+
+Beyond what the loader enforces, it checks what only a careful reader would notice: a quote that
+is no longer verbatim in its source, aliases so generic they would match half the news, and the
+same alias claimed by two pledges.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from watchlist.lexicon import FACILITY_NOUNS, GENERIC_WORDS, SECTOR_WORDS, STOPWORDS
+from watchlist.lines import TableLines, index_lines
+from watchlist.model import Watchlist
+from watchlist.problems import Problem
+from watchlist.text import collapse, parse_document
+from watchlist.toml_io import read_watchlist_text
+
+PARTY_SHARE = 0.2
+
+
+def check_watchlist(path: Path) -> list[Problem]:
+    """Errors and warnings for the file at `path`, in file order."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return [Problem("error", str(path), None, f"not UTF-8 text (byte {error.start})")]
+    except OSError as error:
+        return [Problem("error", str(path), None, f"cannot read: {error.strerror}")]
+    watchlist, problems = read_watchlist_text(text, path)
+    if watchlist is None:
+        return problems
+    lines = _lines_by_id(text)
+    if not watchlist.commitments and not problems:
+        problems.append(Problem("warning", str(path), None, "no commitments: nothing will be watched"))
+    problems.extend(_source_problems(watchlist, path, text, lines))
+    problems.extend(_alias_problems(watchlist, path, lines, _source_text(watchlist, path)))
+    return sorted(problems, key=lambda p: (p.line or 0, p.severity))
+
+
+def _lines_by_id(text: str) -> dict[str, TableLines]:
+    index = index_lines(text)
+    raw: Any = tomllib.loads(text).get("commitment", [])
+    found: dict[str, TableLines] = {}
+    for position, entry in enumerate(raw if isinstance(raw, list) else []):
+        table = index.commitment(position)
+        if isinstance(entry, Mapping) and isinstance(entry.get("id"), str) and table is not None:
+            found.setdefault(entry["id"], table)
+    return found
+
+
+def _source_text(watchlist: Watchlist, path: Path) -> str | None:
+    if watchlist.source is None:
+        return None
+    try:
+        return (path.parent / watchlist.source.path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _source_problems(watchlist: Watchlist, path: Path, text: str, lines: dict[str, TableLines]) -> list[Problem]:
+    """Each quote must still be found, verbatim up to whitespace, in the communique."""
+    if watchlist.source is None:
+        return [Problem("warning", str(path), None, "no [source]: quotes cannot be checked against the communique")]
+    source_line = index_lines(text).source
+    source_path = path.parent / watchlist.source.path
+    source = _source_text(watchlist, path)
+    if source is None:
+        where = source_line.of("path") if source_line else None
+        return [Problem("error", str(path), where, f"source: path: cannot read {source_path} as UTF-8 text")]
+    haystack = collapse(source)
+    return [
+        Problem(
+            "error",
+            str(path),
+            lines[c.id].of("quote") if c.id in lines else None,
+            f'commitment "{c.id}": quote: not found verbatim in {watchlist.source.path}',
+        )
+        for c in watchlist.commitments
+        if collapse(c.quote) not in haystack
+    ]
+
+
+def _alias_problems(
+    watchlist: Watchlist, path: Path, lines: dict[str, TableLines], source: str | None
+) -> list[Problem]:
+    problems: list[Problem] = []
+    owner: dict[str, str] = {}
+    parties = _party_words(source) if source else frozenset()
+    for commitment in watchlist.commitments:
+        line = lines[commitment.id].of("aliases") if commitment.id in lines else None
+        for alias in commitment.aliases:
+            reason = generic_alias_reason(alias, parties)
+            if reason:
+                problems.append(
+                    Problem("warning", str(path), line, f'commitment "{commitment.id}": alias "{alias}" {reason}')
+                )
+            first = owner.setdefault(alias.casefold(), commitment.id)
+            if first != commitment.id:
+                problems.append(
+                    Problem(
+                        "warning",
+                        str(path),
+                        line,
+                        f'commitment "{commitment.id}": alias "{alias}" also identifies "{first}"',
+                    )
+                )
+        if not commitment.aliases and not commitment.keywords:
+            problems.append(
+                Problem("warning", str(path), line, f'commitment "{commitment.id}": no aliases or keywords to match on')
+            )
+    return problems
+
+
+def generic_alias_reason(alias: str, parties: frozenset[str] = frozenset()) -> str | None:
+    """Why an alias would match news about other things, or None when it is specific enough."""
+    words = alias.split()
+    if len(alias.replace(" ", "")) <= 2:
+        return "is too short to identify anything"
+    if len(words) > 1:
+        if alias.islower() and all(
+            w.lower() in STOPWORDS or w.lower() in GENERIC_WORDS or w.lower() in SECTOR_WORDS for w in words
+        ):
+            return "is made only of generic words"
+        return None
+    word = words[0].lower()
+    if alias.isupper():
+        return None
+    if word in parties:
+        return "names a party to the statement, so it appears in most news about it"
+    if alias.islower() or any(word in words for words in (GENERIC_WORDS, STOPWORDS, SECTOR_WORDS, FACILITY_NOUNS)):
+        return "is a generic word; use a full name instead"
+    return None
+
+
+def _party_words(source: str) -> frozenset[str]:
+    """Names most paragraphs use: the parties themselves ("Pakistan", "China")."""
+    paragraphs = [collapse(source[p.span.start : p.span.end]) for p in parse_document(source).paragraphs]
+    counts: dict[str, int] = {}
+    for paragraph in paragraphs:
+        for word in {w.strip(".,;:()’'\"“”").lower() for w in paragraph.split() if w[:1].isupper()}:
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= max(2, PARTY_SHARE * len(paragraphs)))

@@ -1,0 +1,52 @@
+"""The watchlist as plain frozen values: what every other package reads, nothing here does I/O."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """One pledge of a communique, with the words that let news be linked to it.
+
+    `aliases` are names that on their own identify the pledge ("ML-1"); `keywords` only support a
+    match; `exclude` are words that veto one. `quote` is verbatim source text, so a reader can
+    always check what was actually promised.
+    """
+
+    id: str
+    title: str
+    section: str
+    quote: str
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    deadline: datetime.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The communique a watchlist was generated from; `path` is relative to the watchlist file."""
+
+    title: str
+    date: datetime.date | None
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Watchlist:
+    """The pledges being watched, in file order."""
+
+    commitments: tuple[Commitment, ...]
+    source: Source | None = None
+
+    def get(self, commitment_id: str) -> Commitment | None:
+        return next((c for c in self.commitments if c.id == commitment_id), None)
+
+    def tags(self) -> tuple[str, ...]:
+        return tuple(sorted({tag for c in self.commitments for tag in c.tags}))
+
+    def sections(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.section for c in self.commitments))

@@ -1,0 +1,62 @@
+"""Keywords and sector tags for a pledge, chosen by how rare a word is in its own communique.
+
+A word every paragraph uses ("Pakistan", "cooperation") cannot tell pledges apart; a word only one
+or two paragraphs use ("liberalization", "warehousing") is what a news story about that pledge
+will share with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from watchlist.lexicon import GENERIC_WORDS, SECTORS, STOPWORDS
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z0-9]")
+MAX_KEYWORDS = 8
+MAX_TAGS = 2
+COMMON_SHARE = 0.12
+
+
+def words_of(text: str) -> list[str]:
+    """Lowercase words without possessive endings: "Pakistan’s" → "pakistan"."""
+    return [re.sub(r"[’']s$", "", w.lower()) for w in _WORD.findall(text)]
+
+
+class WordRarity:
+    """How many paragraphs of a document use each word."""
+
+    def __init__(self, paragraphs: Iterable[str]) -> None:
+        texts = list(paragraphs)
+        self.counts: Counter[str] = Counter(w for text in texts for w in set(words_of(text)))
+        self.limit = max(2, round(COMMON_SHARE * len(texts)))
+
+    def is_distinctive(self, word: str) -> bool:
+        return (
+            len(word) >= 4
+            and not any(c.isdigit() for c in word)
+            and word not in STOPWORDS
+            and word not in GENERIC_WORDS
+            and self.counts[word] <= self.limit
+        )
+
+
+def keywords(promise: str, context: str, rarity: WordRarity, first: Iterable[str] = ()) -> tuple[str, ...]:
+    """Up to MAX_KEYWORDS distinctive words: the promise's own first, then its context's, rarest first."""
+    chosen = list(dict.fromkeys(first))
+    for text in (promise, context):
+        candidates = [w for w in dict.fromkeys(words_of(text)) if rarity.is_distinctive(w) and w not in chosen]
+        room = max(MAX_KEYWORDS - len(chosen), 0)
+        rarest = set(sorted(candidates, key=lambda w: (rarity.counts[w], candidates.index(w)))[:room])
+        chosen.extend(w for w in candidates if w in rarest)
+    return tuple(chosen)
+
+
+def sector_tags(promise: str, context: str = "") -> tuple[str, ...]:
+    """The sectors whose vocabulary the pledge uses most, best first; the promise itself counts double,
+    and a sector needs half the leader's score to be listed beside it."""
+    words = Counter(words_of(promise)) + Counter(words_of(promise)) + Counter(words_of(context))
+    scores = {sector: sum(words[w] for w in vocabulary) for sector, vocabulary in SECTORS.items()}
+    ranked = sorted((s for s in scores if scores[s] > 0), key=lambda s: -scores[s])
+    return tuple(s for s in ranked[:MAX_TAGS] if 2 * scores[s] >= scores[ranked[0]])
