@@ -54,22 +54,12 @@ class Pledgewatch:
     fetcher: FeedFetcher
     dispatcher: Dispatcher
 
-    async def sync_feed_sources(self) -> None:
-        """Store the feeds to poll: the config's outlets plus, when enabled, one search feed per pledge."""
-        config = self.services.config
-        specs = [FeedSpec(f.name, f.url, "config", f.interval_seconds) for f in config.feeds]
-        if config.search.enabled:
-            found = search_feeds(self.services.watchlist, config.search.url_template)
-            specs += [FeedSpec(f.name, f.url, "search", f.interval_seconds) for f in found]
-        async with self.services.database.transaction() as connection:
-            await sync_feeds(connection, specs, kinds=FEED_KINDS, now=self.services.clock())
-
     async def reload_watchlist(self) -> None:
         """Take in edits of the watchlist file; a broken edit keeps the old pledges and tells the admins."""
         outcome = self.services.watchlists.reload_if_changed()
         if outcome.reloaded:
             log.info("watchlist reloaded: %d pledges", len(self.services.watchlist.commitments))
-            await self.sync_feed_sources()
+            await sync_feed_sources(self.services)
         elif outcome.failed and outcome.error:
             log.error("watchlist edit rejected, the previous pledges stay in force: %s", outcome.error)
             subject = "watchlist:" + hashlib.sha256(outcome.error.encode()).hexdigest()[:16]
@@ -80,20 +70,10 @@ class Pledgewatch:
         """One poll round: due feeds fetched, new articles matched and stored with their alerts."""
         await self.reload_watchlist()
         report = await poll_round(self.services, self.fetcher, self.services.clock(), every_feed=every_feed)
-        log.info(
-            "poll round: %d feeds checked, %d not modified, %d new articles, %d matches, %d alerts queued, %d errors",
-            report.checked,
-            report.not_modified,
-            report.new_articles,
-            report.matches,
-            report.alerts_queued,
-            len(report.errors),
-        )
+        log.info("poll round: %s", round_summary(report))
         for feed_name, url, error in report.errors:
             log.warning("feed %s (%s): %s", feed_name, url, error)
-        for feed_name, url in report.gone:
-            notice = admin_notice("Feed gone (HTTP 410) and disabled", f"{feed_name}: {url}")
-            await queue_admin_notice(self.services, f"feed-gone:{feed_name}", notice, self.services.clock())
+        await tell_admins_about_gone_feeds(self.services, report)
         return report
 
     async def deliver(self) -> None:
@@ -113,6 +93,33 @@ class Pledgewatch:
             log.info("deadlines: %d notices queued", queued)
 
 
+async def sync_feed_sources(services: Services) -> None:
+    """Store the feeds to poll: the config's outlets plus, when enabled, one search feed per pledge."""
+    config = services.config
+    specs = [FeedSpec(f.name, f.url, "config", f.interval_seconds) for f in config.feeds]
+    if config.search.enabled:
+        found = search_feeds(services.watchlist, config.search.url_template)
+        specs += [FeedSpec(f.name, f.url, "search", f.interval_seconds) for f in found]
+    async with services.database.transaction() as connection:
+        await sync_feeds(connection, specs, kinds=FEED_KINDS, now=services.clock())
+
+
+async def tell_admins_about_gone_feeds(services: Services, report: PollReport) -> None:
+    for feed_name, url in report.gone:
+        notice = admin_notice("Feed gone (HTTP 410) and disabled", f"{feed_name}: {url}")
+        await queue_admin_notice(services, f"feed-gone:{feed_name}", notice, services.clock())
+
+
+def round_summary(report: PollReport) -> str:
+    line = (
+        f"{report.checked} feeds checked, {report.not_modified} not modified, {report.new_articles} new articles, "
+        f"{report.matches} matches, {report.alerts_queued} alerts queued, {len(report.errors)} errors"
+    )
+    if report.network_down:
+        line += " (no feed answered: is this machine offline? the errors count against no feed)"
+    return line
+
+
 async def open_services(config: Config) -> Services:
     """Load the watchlist (a broken file stops the start, with its line) and migrate the database."""
     watchlists = WatchlistReloader(config.watchlist.path)
@@ -130,7 +137,7 @@ async def run(config: Config, once: bool = False) -> int:
     try:
         async with FeedFetcher(config.polling.fetch_settings()) as fetcher:
             app = Pledgewatch(services, fetcher, Dispatcher(services, sender))
-            await app.sync_feed_sources()
+            await sync_feed_sources(services)
             await app.dispatcher.setup(services.clock())
             if once:
                 await run_one_cycle(app)

@@ -10,13 +10,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from bot.app import Pledgewatch, open_services
+from bot.app import open_services, round_summary, sync_feed_sources, tell_admins_about_gone_feeds
 from bot.cli_common import ConfigOption, fail, load_or_fail, open_database, run_async
 from bot.cli_status import feeds_table
 from bot.config import Config
-from bot.dispatcher import Dispatcher
-from bot.notices import admin_notice, queue_admin_notice
-from bot.senders import ConsoleSender
 from bot.services import Services
 from feeds import FeedFetcher, PollReport, RefreshOutcome, poll_round
 from storage import FeedRow, list_feeds
@@ -38,7 +35,7 @@ def poll_command(
     loaded = load_or_fail(config)
     console = Console()
     report = run_async(_poll_once(loaded, feed, console))
-    console.print(summary_line(report))
+    console.print(round_summary(report))
     if report.errors:
         console.print(errors_table(report))
 
@@ -50,13 +47,13 @@ async def _poll_once(config: Config, names: list[str] | None, console: Console) 
         fail(f"watchlist: {error}")
     try:
         async with FeedFetcher(config.polling.fetch_settings()) as fetcher:
-            await Pledgewatch(services, fetcher, Dispatcher(services, ConsoleSender())).sync_feed_sources()
+            await sync_feed_sources(services)
             await _check_names(services, names)
             with _ProgressBar(console) as progress:
                 report = await poll_round(
                     services, fetcher, services.clock(), every_feed=True, names=names, progress=progress
                 )
-            await _tell_admins_about_gone_feeds(services, report)
+            await tell_admins_about_gone_feeds(services, report)
             return report
     finally:
         await services.database.close()
@@ -70,12 +67,6 @@ async def _check_names(services: Services, names: list[str] | None) -> None:
     unknown = [name for name in names if name not in known]
     if unknown:
         fail(f"--feed: no feed named {', '.join(map(repr, unknown))} (feeds: {', '.join(known) or 'none'})")
-
-
-async def _tell_admins_about_gone_feeds(services: Services, report: PollReport) -> None:
-    for name, url in report.gone:
-        notice = admin_notice("Feed gone (HTTP 410) and disabled", f"{name}: {url}")
-        await queue_admin_notice(services, f"feed-gone:{name}", notice, services.clock())
 
 
 class _ProgressBar:
@@ -106,16 +97,6 @@ class _ProgressBar:
 
     def refreshed(self, outcome: RefreshOutcome) -> None:
         self._progress.update(self._task, advance=1, description=outcome.feed.name)
-
-
-def summary_line(report: PollReport) -> str:
-    line = (
-        f"{report.checked} feeds checked: {report.not_modified} not modified, {report.new_articles} new articles, "
-        f"{report.matches} matches, {report.alerts_queued} alerts queued, {len(report.errors)} errors"
-    )
-    if report.network_down:
-        line += " (no feed answered: is this machine offline? the errors count against no feed)"
-    return line
 
 
 def errors_table(report: PollReport) -> Table:

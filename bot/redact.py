@@ -38,5 +38,5 @@ def configure_logging(level: int | str, secrets: Iterable[str]) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     if logging.getLevelName(level) != "DEBUG":
-        for chatty in ("httpx", "httpcore", "apscheduler", "telegram.ext.Updater"):
+        for chatty in ("httpx", "httpcore", "apscheduler", "alembic", "telegram.ext.Updater"):
             logging.getLogger(chatty).setLevel(logging.WARNING)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal, Protocol
@@ -42,6 +41,9 @@ from storage import (
 )
 
 GONE_REASON = "gone (HTTP 410): the publisher removed this feed"
+ALERT_MAX_AGE = timedelta(days=3)
+"""An article published longer than this before we first saw it is stored and matched (it shows in
+/status) but alerts nobody: a feed added today must not push its whole backlog as news."""
 
 MatchFunction = Callable[[str, str], Sequence[Match]]
 TagsOf = Callable[[str], tuple[str, ...]]
@@ -78,17 +80,6 @@ class Refresher:
     stories: StoryIndex = field(default_factory=StoryIndex)
     rng: random.Random = field(default_factory=random.Random)
     blame: Blame = field(default_factory=AlwaysBlame)
-    writing: asyncio.Lock = field(default_factory=asyncio.Lock)
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncConnection]:
-        """One transaction at a time from this round's refreshes.
-
-        SQLite has a single writer: concurrent transactions do not run in parallel, they sleep in its busy
-        handler, which measured six times slower than queueing here. Fetching and parsing stay concurrent.
-        """
-        async with self.writing, self.database.transaction() as connection:
-            yield connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +128,7 @@ async def _save_updated(
     """New articles matched, then stored with their matches and alerts and the feed's new state, atomically."""
     unseen = await _unseen(refresher, parsed.articles)
     matched = await asyncio.to_thread(_match_all, refresher.match, unseen)
-    async with refresher.transaction() as connection:
+    async with refresher.database.transaction() as connection:
         stored = await _store(connection, refresher, feed, matched, now)
         await record_success(
             connection,
@@ -163,7 +154,7 @@ async def _save_updated(
 
 async def _unseen(refresher: Refresher, articles: Sequence[Article]) -> list[Article]:
     """Articles not stored yet; checked before matching so a poll of an unchanged feed costs one query."""
-    async with refresher.transaction() as connection:
+    async with refresher.database.transaction() as connection:
         known = await known_identities(connection, [article.identity for article in articles])
     return [article for article in articles if article.identity not in known]
 
@@ -195,10 +186,11 @@ async def _store(
         if not found:
             continue
         await insert_matches(connection, stored.id, [MatchRecord(m.commitment, m.score, m.why) for m in found])
-        hits = [PledgeHit(m.commitment, refresher.tags_of(m.commitment)) for m in found]
-        alerts += await enqueue_deliveries(
-            connection, article_id=stored.id, story_id=stored.story_id, first_seen=now, hits=hits, now=now
-        )
+        if now - article.published <= ALERT_MAX_AGE:
+            hits = [PledgeHit(m.commitment, refresher.tags_of(m.commitment)) for m in found]
+            alerts += await enqueue_deliveries(
+                connection, article_id=stored.id, story_id=stored.story_id, first_seen=now, hits=hits, now=now
+            )
         matches += len(found)
         matched_ids.append(stored.id)
     return _Stored(new_articles, matches, alerts, tuple(matched_ids), tuple(stories))
@@ -220,7 +212,7 @@ def _new_article(article: Article) -> NewArticle:
 async def _save_not_modified(
     refresher: Refresher, feed: FeedRow, fetched: FetchResult, now: datetime
 ) -> RefreshOutcome:
-    async with refresher.transaction() as connection:
+    async with refresher.database.transaction() as connection:
         await record_success(
             connection,
             feed.id,
@@ -236,7 +228,7 @@ async def _save_not_modified(
 async def _save_gone(refresher: Refresher, feed: FeedRow, fetched: FetchResult, now: datetime) -> RefreshOutcome:
     """A 410 is the publisher saying "stop": the feed is disabled, not retried."""
     error = fetched.error or GONE_REASON
-    async with refresher.transaction() as connection:
+    async with refresher.database.transaction() as connection:
         await record_error(connection, feed.id, checked_at=now, next_check_at=now, error=error)
         await disable_feed(connection, feed.id, GONE_REASON)
     return RefreshOutcome(feed, "gone", error=error)
@@ -254,7 +246,7 @@ async def _save_error(
     base = _minimum_interval(refresher, feed)
     backoff = error_backoff(feed.error_count + 1, base) if counts_against_feed else base
     delay = next_interval(with_jitter(backoff, refresher.rng), backoff, retry_after=retry_after)
-    async with refresher.transaction() as connection:
+    async with refresher.database.transaction() as connection:
         await record_error(
             connection,
             feed.id,

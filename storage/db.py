@@ -3,10 +3,13 @@
 SQLite gets WAL (readers never wait for the writer), foreign keys, a busy timeout, and
 `BEGIN IMMEDIATE` for every transaction: a transaction that reads and then writes would
 otherwise fail with "database is locked" when another one wrote first, instead of waiting.
+Within one process SQLite transactions also queue on an asyncio lock: SQLite has one writer
+anyway, and waiting on the lock is several times faster than sleeping in SQLite's busy handler.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -60,6 +63,7 @@ class Database:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        self._one_writer = asyncio.Lock() if engine.dialect.name == "sqlite" else None
 
     @classmethod
     def open(cls, url: str) -> Database:
@@ -74,8 +78,15 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        async with self.engine.begin() as connection:
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        Never open one inside another in the same task: on SQLite the inner one would wait forever.
+        """
+        if self._one_writer is None:
+            async with self.engine.begin() as connection:
+                yield connection
+            return
+        async with self._one_writer, self.engine.begin() as connection:
             yield connection
 
     async def close(self) -> None:

@@ -30,6 +30,7 @@ class FeedRow:
     id: int
     name: str
     url: str
+    configured_url: str | None
     kind: str
     title: str | None
     interval_seconds: float | None
@@ -54,8 +55,9 @@ async def sync_feeds(
 ) -> None:
     """Make the feed rows of the given kinds match `specs`, keeping each kept feed's state.
 
-    A feed whose URL changed starts afresh (its cache headers belonged to the old URL); a feed
-    no longer wanted is disabled, not deleted, so its articles keep their outlet and history.
+    A feed whose configured URL changed starts afresh (its cache headers belonged to the old URL);
+    one that a permanent redirect moved keeps polling where it moved. A feed no longer wanted is
+    disabled, not deleted, so its articles keep their outlet and history.
     """
     existing = {row.name: row for row in await list_feeds(connection) if row.kind in kinds}
     for spec in specs:
@@ -65,6 +67,7 @@ async def sync_feeds(
                 feeds.insert().values(
                     name=spec.name,
                     url=spec.url,
+                    configured_url=spec.url,
                     kind=spec.kind,
                     interval_seconds=spec.interval_seconds,
                     next_check_at=now,
@@ -75,9 +78,10 @@ async def sync_feeds(
         values: dict[str, object] = {"interval_seconds": spec.interval_seconds, "kind": spec.kind}
         if row.disabled_reason == REMOVED_FROM_CONFIG:
             values["disabled_reason"] = None
-        if row.url != spec.url:
+        if (row.configured_url or row.url) != spec.url:
             values.update(
                 url=spec.url,
+                configured_url=spec.url,
                 etag=None,
                 last_modified=None,
                 error_count=0,

@@ -38,6 +38,7 @@ feeds = Table(
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False, unique=True),
     Column("url", Text, nullable=False),
+    Column("configured_url", Text),
     Column("kind", String(16), nullable=False, server_default="config"),
     Column("title", Text),
     Column("interval_seconds", Float),

@@ -37,7 +37,7 @@ def test_poll_once_stores_and_summarises(tmp_path: Path, server: FeedServer) -> 
     server.route("/feed", Reply(body=rss(NEWS)))
     result = _run("poll", "--once", "--config", str(_config(tmp_path, ledger=server.url("/feed"))))
     assert result.exit_code == 0, result.output
-    assert "1 feeds checked: 0 not modified, 1 new articles" in result.output
+    assert "1 feeds checked, 0 not modified, 1 new articles" in result.output
 
 
 def test_poll_once_with_a_failing_feed_still_exits_zero_and_shows_the_error(tmp_path: Path, server: FeedServer) -> None:

@@ -165,6 +165,20 @@ async def test_alerts_are_queued_for_subscribed_chats(
     assert (await _poll(services, fetcher)).alerts_queued == 1
 
 
+async def test_backlog_of_a_new_feed_is_stored_and_matched_but_alerts_nobody(
+    server: FeedServer, fetcher: FeedFetcher, services: _Services
+) -> None:
+    async with services.database.transaction() as connection:
+        await ensure_chat(connection, 42, "private", None, NOW - timedelta(days=30))
+        await subscribe(connection, 42, ALL, "", NOW - timedelta(days=30))
+    old = Entry(ML1_NEWS.title, guid="old-1", published=format_datetime(NOW - timedelta(days=10)))
+    fresh = Entry("Main Line-1 tender opens", guid="new-1", published=format_datetime(NOW - timedelta(hours=3)))
+    server.route("/feed", Reply(body=rss(old, fresh)))
+    await _add_feeds(services, ledger=server.url("/feed"))
+    report = await _poll(services, fetcher)
+    assert (report.new_articles, report.matches, report.alerts_queued) == (2, 2, 1)
+
+
 async def test_article_seen_in_two_feeds_is_stored_once(
     server: FeedServer, fetcher: FeedFetcher, services: _Services
 ) -> None:

@@ -85,3 +85,26 @@ async def test_errors_accumulate_and_a_success_resets_them(database: Database) -
         (healed,) = await list_feeds(connection)
     assert (failing.error_count, failing.last_error) == (2, "offline")
     assert (healed.error_count, healed.last_error, healed.last_success_at) == (0, None, NOW)
+
+
+async def test_a_permanent_redirect_survives_a_resync(database: Database) -> None:
+    await _sync(database, FeedSpec("dawn", "https://example.org/old.xml"))
+    async with database.transaction() as connection:
+        (feed,) = await list_feeds(connection)
+        await record_success(
+            connection,
+            feed.id,
+            checked_at=NOW,
+            next_check_at=NOW + timedelta(hours=1),
+            etag='"v1"',
+            last_modified=None,
+            new_url="https://example.org/new.xml",
+        )
+    await _sync(database, FeedSpec("dawn", "https://example.org/old.xml"))
+    async with database.transaction() as connection:
+        (moved,) = await list_feeds(connection)
+    assert (moved.url, moved.etag, moved.configured_url) == (
+        "https://example.org/new.xml",
+        '"v1"',
+        "https://example.org/old.xml",
+    )
