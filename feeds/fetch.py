@@ -190,11 +190,6 @@ def _interpret(response: _Response, etag: str | None, last_modified: str | None,
     return replace(result, error=_status_text(response.status), retry_after=retry_after)
 
 
-def asked_to_retry_later(error: str | None) -> bool:
-    """Whether a stored fetch error is a 429/503 answer, whose Retry-After even a manual poll must honour."""
-    return error is not None and error.startswith(tuple(f"HTTP {status} " for status in _RETRY_LATER))
-
-
 def _status_text(status: int) -> str:
     try:
         phrase = httpx.codes(status).name.replace("_", " ").title()

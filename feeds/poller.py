@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from feeds.fetch import FeedFetcher, FetchResult, asked_to_retry_later
+from feeds.fetch import FeedFetcher, FetchResult
 from feeds.refresh import Refresher, RefreshOutcome, refresh_feed
 from feeds.settings import PollingSettings
 from feeds.stories import STORY_WINDOW, StoryIndex
 from matcher import Matcher
-from storage import Database, FeedRow, claim_due_feeds, list_feeds, story_candidates
+from storage import Database, FeedRow, claim_due_feeds, story_candidates
 from watchlist import Watchlist
 
 # Long enough for any refresh of a round to finish; a crashed poller's feeds come back after it.
@@ -151,27 +149,12 @@ async def _claim(
 ) -> tuple[list[FeedRow], StoryIndex]:
     """Claims the feeds (leased, so other pollers skip them) and loads the recent stories, in one read."""
     async with database.transaction() as connection:
-        if every_feed:
-            names = await _manually_pollable(connection, now, names)
         feeds = await claim_due_feeds(connection, now, now + LEASE, names=names, ignore_schedule=every_feed)
         recent = await story_candidates(connection, now - STORY_WINDOW) if feeds else []
     stories = StoryIndex()
     for candidate in recent:
         stories.add(candidate.story_id, candidate.title)
     return feeds, stories
-
-
-async def _manually_pollable(connection: AsyncConnection, now: datetime, names: Sequence[str] | None) -> list[str]:
-    """Every enabled feed, except those whose server asked (429/503 Retry-After) to wait beyond now."""
-    rows = await list_feeds(connection)
-    wanted = set(names) if names is not None else None
-    return [
-        row.name
-        for row in rows
-        if row.disabled_reason is None
-        and (wanted is None or row.name in wanted)
-        and not (asked_to_retry_later(row.last_error) and row.next_check_at > now)
-    ]
 
 
 def _tags_lookup(watchlist: Watchlist) -> Callable[[str], tuple[str, ...]]:

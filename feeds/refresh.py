@@ -254,6 +254,7 @@ async def _save_error(
             next_check_at=now + timedelta(seconds=delay),
             error=error,
             counts_against_feed=counts_against_feed,
+            retry_not_before=now + timedelta(seconds=retry_after) if retry_after else None,
         )
     return RefreshOutcome(feed, "error", error=error)
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -44,6 +44,7 @@ class FeedRow:
     last_success_at: datetime | None
     disabled_reason: str | None
     created_at: datetime
+    retry_not_before: datetime | None
 
 
 def _row(mapping: RowMapping) -> FeedRow:
@@ -119,10 +120,13 @@ async def claim_due_feeds(
     The lease keeps another poller process from taking the same feed while this one works on it;
     on PostgreSQL the rows are locked with SKIP LOCKED so two processes never wait on each other.
     The caller's refresh sets the real next check when it finishes. `ignore_schedule` serves a
-    manual refresh, which polls every enabled feed now.
+    manual refresh, which polls every enabled feed now — except one whose server asked us, with
+    Retry-After, to wait longer.
     """
     query = select(feeds).where(feeds.c.disabled_reason.is_(None)).order_by(feeds.c.next_check_at).limit(limit)
-    if not ignore_schedule:
+    if ignore_schedule:
+        query = query.where(or_(feeds.c.retry_not_before.is_(None), feeds.c.retry_not_before <= now))
+    else:
         query = query.where(feeds.c.next_check_at <= now)
     if names is not None:
         query = query.where(feeds.c.name.in_(list(names)))
@@ -156,6 +160,7 @@ async def record_success(
         "last_modified": last_modified,
         "error_count": 0,
         "last_error": None,
+        "retry_not_before": None,
     }
     if title:
         values["title"] = title
@@ -172,13 +177,18 @@ async def record_error(
     next_check_at: datetime,
     error: str,
     counts_against_feed: bool = True,
+    retry_not_before: datetime | None = None,
 ) -> None:
-    """A failed fetch or parse: the message is kept on the feed so `/feeds` can show it."""
+    """A failed fetch or parse: the message is kept on the feed so `/feeds` can show it.
+
+    `retry_not_before` records a server's Retry-After, which even a manual refresh honours.
+    """
     values: dict[str, object] = {
         "last_checked_at": checked_at,
         "next_check_at": next_check_at,
         "last_error": error,
         "last_error_at": checked_at,
+        "retry_not_before": retry_not_before,
     }
     if counts_against_feed:
         values["error_count"] = feeds.c.error_count + 1

@@ -52,6 +52,7 @@ feeds = Table(
     Column("last_success_at", UTCDateTime),
     Column("disabled_reason", Text),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("retry_not_before", UTCDateTime),
     Index(None, "next_check_at"),
 )
 

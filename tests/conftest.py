@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from storage import Database, upgrade
 from storage.schema import metadata
+from tests.feeds.support import FeedServer
 from tests.support_db import fresh_postgres_database, postgres_required
 
 REPO = Path(__file__).resolve().parent.parent
@@ -53,3 +54,12 @@ async def database(database_url: str) -> AsyncIterator[Database]:
         yield db
     finally:
         await db.close()
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    """A real HTTP server on 127.0.0.1 whose routes the test scripts (see tests/feeds/support.py)."""
+    feed_server = FeedServer()
+    feed_server.start()
+    yield feed_server
+    feed_server.stop()

@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from watchlist.errors import WatchlistError
 from watchlist.lexicon import FACILITY_NOUNS, GENERIC_WORDS, SECTOR_WORDS, STOPWORDS
 from watchlist.lines import TableLines, index_lines
 from watchlist.model import Watchlist
 from watchlist.problems import Problem
 from watchlist.text import collapse, parse_document
-from watchlist.toml_io import read_watchlist_text
+from watchlist.toml_io import read_text_or_fail, read_watchlist_text
 
 PARTY_SHARE = 0.2
 
@@ -25,11 +26,9 @@ PARTY_SHARE = 0.2
 def check_watchlist(path: Path) -> list[Problem]:
     """Errors and warnings for the file at `path`, in file order."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return [Problem("error", str(path), None, f"not UTF-8 text (byte {error.start})")]
-    except OSError as error:
-        return [Problem("error", str(path), None, f"cannot read: {error.strerror}")]
+        text = read_text_or_fail(path)
+    except WatchlistError as error:
+        return [Problem("error", str(path), None, str(error).removeprefix(f"{path}: "))]
     watchlist, problems = read_watchlist_text(text, path)
     if watchlist is None:
         return problems

@@ -22,7 +22,7 @@ from watchlist.errors import WatchlistError
 from watchlist.model import Commitment, Watchlist
 from watchlist.schema import LIST_FIELDS, TEXT_FIELDS, parse_date
 from watchlist.text import collapse
-from watchlist.toml_io import commitment_table, parse_watchlist
+from watchlist.toml_io import commitment_table, parse_watchlist, read_text_or_fail
 
 EDITABLE_FIELDS = (*TEXT_FIELDS, *LIST_FIELDS, "deadline")
 _CLEAR = ("", "none", "-")
@@ -83,14 +83,9 @@ def remove_commitment(path: Path, commitment_id: str) -> None:
 
 
 def _read(path: Path) -> TOMLDocument:
+    text = read_text_or_fail(path)
     try:
-        return tomlkit.parse(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise WatchlistError(f"{path}: file not found") from None
-    except UnicodeDecodeError as error:
-        raise WatchlistError(f"{path}: not UTF-8 text (byte {error.start})") from None
-    except OSError as error:
-        raise WatchlistError(f"{path}: cannot read: {error.strerror}") from None
+        return tomlkit.parse(text)
     except tomlkit.exceptions.ParseError as error:
         raise WatchlistError(f"{path}:{error.line}: invalid TOML; fix it before editing") from None
 

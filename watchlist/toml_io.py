@@ -26,15 +26,19 @@ HEADER = (
 
 def load_watchlist(path: Path) -> Watchlist:
     """Read and validate a watchlist file; raise WatchlistError naming the file and line."""
+    return parse_watchlist(read_text_or_fail(path), path)
+
+
+def read_text_or_fail(path: Path) -> str:
+    """The file's text, or a WatchlistError saying in one line why it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise WatchlistError(f"{path}: file not found") from None
     except UnicodeDecodeError as error:
         raise WatchlistError(f"{path}: not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise WatchlistError(f"{path}: cannot read: {error.strerror}") from None
-    return parse_watchlist(text, path)
 
 
 def parse_watchlist(text: str, path: Path) -> Watchlist:

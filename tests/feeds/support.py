@@ -128,21 +128,30 @@ def _item(entry: Entry) -> str:
 
 
 class ConditionalFeed:
-    """A feed that answers 304 when the client already has the current version (by ETag)."""
+    """A feed that answers 304 when the client already has the current version (by ETag).
+
+    `publish` may run while the server thread answers: version and body change together, and
+    every answer's status is kept in `statuses` so a test can see its quiet rounds.
+    """
 
     def __init__(self, *entries: Entry) -> None:
-        self.version = 0
+        self._current = (0, b"")
+        self.statuses: list[int] = []
         self.publish(*entries)
 
     def publish(self, *entries: Entry) -> None:
-        self.version += 1
-        self.body = rss(*entries)
+        """Replace the feed's items (a real feed shows its latest N, old ones included)."""
+        self._current = (self._current[0] + 1, rss(*entries))
 
     @property
     def etag(self) -> str:
-        return f'"v{self.version}"'
+        return f'"v{self._current[0]}"'
 
     def __call__(self, seen: Seen) -> Reply:
-        if seen.headers.get("if-none-match") == self.etag:
-            return Reply(status=304, headers={"ETag": self.etag})
-        return Reply(body=self.body, headers={"ETag": self.etag, "Content-Type": "application/rss+xml"})
+        version, body = self._current
+        etag = f'"v{version}"'
+        if seen.headers.get("if-none-match") == etag:
+            self.statuses.append(304)
+            return Reply(status=304, headers={"ETag": etag})
+        self.statuses.append(200)
+        return Reply(body=body, headers={"ETag": etag, "Content-Type": "application/rss+xml"})

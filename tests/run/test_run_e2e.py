@@ -3,60 +3,48 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import REPO
-from tests.feeds.support import FeedServer
-from tests.run.publisher import Item, PublishedFeed
+from tests.feeds.support import ConditionalFeed, Entry, FeedServer
 from tests.run.running import RunningApp, delivery_states
 from tests.support.telegram.client import TelegramHarness
 from tests.support.telegram.records import BotMessage
 from tests.support.waiting import wait_until
 
-ML1 = Item(
-    "ml1-financing",
+ML1 = Entry(
     "ML-1 railway upgrade: Pakistan and China finalise financing for the Karachi–Peshawar line",
-    "The Main Line-1 project under CPEC will rebuild 1,700 km of track between Karachi and Peshawar.",
-    "https://news.example/ml1-financing",
+    guid="ml1-financing",
+    link="https://news.example/ml1-financing",
+    summary="The Main Line-1 project under CPEC will rebuild 1,700 km of track between Karachi and Peshawar.",
 )
-BRT = Item(
-    "karachi-brt",
+BRT = Entry(
     "Karachi Red Line bus rapid transit corridor opens to commuters",
-    "The Red Line BRT adds electric buses on University Road in Karachi, the Sindh transport minister said.",
-    "https://news.example/karachi-brt",
+    guid="karachi-brt",
+    link="https://news.example/karachi-brt",
+    summary="The Red Line BRT adds electric buses on University Road in Karachi, the Sindh transport minister said.",
 )
-GWADAR = Item(
-    "gwadar-free-zone",
+GWADAR = Entry(
     "Gwadar port free zone welcomes new Chinese investors",
-    "Work on the second phase of the Gwadar Free Zone is speeding up, the port authority said.",
-    "https://news.example/gwadar-free-zone",
+    guid="gwadar-free-zone",
+    link="https://news.example/gwadar-free-zone",
+    summary="Work on the second phase of the Gwadar Free Zone is speeding up, the port authority said.",
 )
-KCR = Item(
-    "kcr-framework",
+KCR = Entry(
     "Karachi Circular Railway revival: KCR framework agreement moves ahead under CPEC",
-    "Sindh and federal officials said the Karachi Circular Railway would be financed under CPEC.",
-    "https://news.example/kcr-framework",
+    guid="kcr-framework",
+    link="https://news.example/kcr-framework",
+    summary="Sindh and federal officials said the Karachi Circular Railway would be financed under CPEC.",
 )
-KHUNJERAB = Item(
-    "khunjerab-reopens",
+KHUNJERAB = Entry(
     "Khunjerab Pass reopens for trade with China after winter closure",
-    "Customs clearance resumed at the Khunjerab border port, the highest paved crossing between the countries.",
-    "https://news.example/khunjerab-reopens",
+    guid="khunjerab-reopens",
+    link="https://news.example/khunjerab-reopens",
+    summary="Customs clearance resumed at the Khunjerab border port, the highest paved crossing between the countries.",
 )
 
 
-@pytest.fixture
-def feed_server() -> Iterator[FeedServer]:
-    server = FeedServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-def _config(tmp_path: Path, telegram: TelegramHarness, feed: PublishedFeed) -> Path:
+def _config(tmp_path: Path, telegram: TelegramHarness, feed_url: str) -> Path:
     path = tmp_path / "config.toml"
     path.write_text(
         f"""
@@ -79,7 +67,7 @@ enabled = false
 
 [[feeds]]
 name = "Loopback News"
-url = "{feed.url}"
+url = "{feed_url}"
 """,
         encoding="utf-8",
     )
@@ -99,10 +87,11 @@ async def _outbox_settles(database: Path, expected: dict[str, int], timeout: flo
 
 
 async def test_subscriber_gets_exactly_the_pledge_alerts_once_across_a_crash(
-    tmp_path: Path, telegram: TelegramHarness, feed_server: FeedServer
+    tmp_path: Path, telegram: TelegramHarness, server: FeedServer
 ) -> None:
-    feed = PublishedFeed(feed_server)
-    config = _config(tmp_path, telegram, feed)
+    feed = ConditionalFeed()
+    server.route("/news.xml", feed)
+    config = _config(tmp_path, telegram, server.url("/news.xml"))
     database = tmp_path / "pledgewatch.db"
     alice = telegram.private_chat("Alice")
 
@@ -118,7 +107,7 @@ async def test_subscriber_gets_exactly_the_pledge_alerts_once_across_a_crash(
         await wait_until(lambda: feed.statuses.count(304) > quiet_rounds_before, 15, lambda: f"{feed.statuses}")
 
         telegram.proxy.start_outage()
-        feed.publish(KCR, KHUNJERAB)
+        feed.publish(ML1, BRT, GWADAR, KCR, KHUNJERAB)
         await wait_until(
             lambda: delivery_states(database).get("pending", 0) == 2, 30, lambda: f"{delivery_states(database)}"
         )

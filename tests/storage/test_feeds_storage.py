@@ -108,3 +108,23 @@ async def test_a_permanent_redirect_survives_a_resync(database: Database) -> Non
         '"v1"',
         "https://example.org/old.xml",
     )
+
+
+async def test_a_manual_claim_honours_a_pending_retry_after(database: Database) -> None:
+    await _sync(database, FeedSpec("dawn", "https://example.org/a.xml"), FeedSpec("app", "https://example.org/app"))
+    async with database.transaction() as connection:
+        dawn = next(feed for feed in await list_feeds(connection) if feed.name == "dawn")
+        await record_error(
+            connection,
+            dawn.id,
+            checked_at=NOW,
+            next_check_at=NOW + timedelta(minutes=10),
+            error="HTTP 429 Too Many Requests",
+            retry_not_before=NOW + timedelta(minutes=10),
+        )
+        manual = await claim_due_feeds(connection, NOW, NOW + timedelta(minutes=1), ignore_schedule=True)
+        later = await claim_due_feeds(
+            connection, NOW + timedelta(minutes=11), NOW + timedelta(minutes=12), ignore_schedule=True
+        )
+    assert [feed.name for feed in manual] == ["app"]
+    assert sorted(feed.name for feed in later) == ["app", "dawn"]

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.support.telegram.client import TelegramHarness
+from tests.support.telegram.webhooks import WEBHOOK_ACTIVE, Webhook
 from tests.support.waiting import wait_until
 
 
@@ -196,3 +197,40 @@ async def test_reset_forgets_records_and_faults(telegram: TelegramHarness, api: 
     telegram.proxy.reset()
     assert (telegram.proxy.rejections(), telegram.proxy.request_counts()) == ([], {})
     assert (await call(api, "sendMessage", chat_id=9, text="x"))["text"] == "x"
+
+
+async def test_set_webhook_is_recorded_and_reported_by_get_webhook_info(
+    telegram: TelegramHarness, api: httpx.AsyncClient
+) -> None:
+    url = "http://127.0.0.1:8443/telegram"
+    assert await call(api, "setWebhook", url=url, secret_token="s3cret_-X", allowed_updates='["message"]') is True
+    assert telegram.proxy.webhook(telegram.token) == Webhook(url, "s3cret_-X", ["message"])
+    info = await call(api, "getWebhookInfo")
+    assert (info["url"], info["pending_update_count"], info["allowed_updates"]) == (url, 0, ["message"])
+
+
+async def test_get_updates_is_refused_while_a_webhook_is_set(telegram: TelegramHarness, api: httpx.AsyncClient) -> None:
+    await call(api, "setWebhook", url="http://127.0.0.1:8443/telegram")
+    response = await api.post("/getUpdates")
+    assert (response.status_code, response.json()["description"]) == (409, WEBHOOK_ACTIVE)
+    assert await call(api, "deleteWebhook") is True
+    assert telegram.proxy.webhook(telegram.token) is None
+    assert (await call(api, "getWebhookInfo"))["url"] == ""
+    assert await call(api, "getUpdates") == []
+
+
+async def test_set_webhook_with_an_empty_url_deletes_it(telegram: TelegramHarness, api: httpx.AsyncClient) -> None:
+    await call(api, "setWebhook", url="http://127.0.0.1:8443/telegram")
+    assert await call(api, "setWebhook", url="") is True
+    assert telegram.proxy.webhook(telegram.token) is None
+
+
+async def test_secret_token_outside_telegrams_alphabet_is_refused(
+    telegram: TelegramHarness, api: httpx.AsyncClient
+) -> None:
+    response = await api.post("/setWebhook", data={"url": "http://127.0.0.1:8443/x", "secret_token": "a:b"})
+    assert (response.status_code, response.json()["description"]) == (
+        400,
+        "Bad Request: secret token contains unallowed characters",
+    )
+    assert telegram.proxy.webhook(telegram.token) is None

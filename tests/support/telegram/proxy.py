@@ -21,6 +21,7 @@ from tests.support.telegram.http_glue import Answer, ApiCall, DropConnection, Em
 from tests.support.telegram.records import BotMessage, CallbackAnswer, ChatId, Rejection, chat_id_of
 from tests.support.telegram.telegram_html import TelegramTextError, visible_text
 from tests.support.telegram.updates import CONFLICT, PollConflict, PollInterrupted, PollRequest, UpdateFeed
+from tests.support.telegram.webhooks import NO_WEBHOOK_INFO, WEBHOOK_ACTIVE, Webhook, WebhookRefused, drops_pending
 
 OutageMode = Literal["refuse", "502"]
 JsonObject = dict[str, Any]
@@ -69,6 +70,7 @@ class TelegramProxy:
         self._callback_answers: list[CallbackAnswer] = []
         self._counts: Counter[str] = Counter()
         self._commands: dict[str, list[JsonObject]] = {}
+        self._webhooks: dict[str, Webhook] = {}
 
     # lifecycle -------------------------------------------------------------------------
     @property
@@ -207,6 +209,11 @@ class TelegramProxy:
         with self._cond:
             return sum(1 for r in self._rejections if r.error_code == 429)
 
+    def webhook(self, token: str) -> Webhook | None:
+        """The webhook ``token``'s bot registered with setWebhook (None before, or after deleteWebhook)."""
+        with self._cond:
+            return self._webhooks.get(token)
+
     def commands(self, scope_type: str = "default") -> list[JsonObject]:
         """The commands registered with setMyCommands for a scope (``default``, ``all_group_chats``…)."""
         with self._cond:
@@ -240,6 +247,8 @@ class TelegramProxy:
         return {
             "getMe": lambda call: _ok(corrections.bot_user(self.bot_username)),
             "deleteWebhook": self._delete_webhook,
+            "setWebhook": self._set_webhook,
+            "getWebhookInfo": self._get_webhook_info,
             "getUpdates": self._get_updates,
             "sendMessage": lambda call: self._refusal_or(call, lambda: self._send_message(call)),
             "editMessageText": lambda call: self._refusal_or(call, lambda: self._edit_message(call)),
@@ -247,7 +256,6 @@ class TelegramProxy:
             "answerCallbackQuery": self._answer_callback_query,
             "setMyCommands": self._set_my_commands,
             "getMyCommands": self._get_my_commands,
-            "getWebhookInfo": lambda call: _ok({"url": "", "has_custom_certificate": False, "pending_update_count": 0}),
             "getChat": lambda call: _ok(self._chat(chat_id_of(call.params.get("chat_id")) or 0)),
         }
 
@@ -341,6 +349,8 @@ class TelegramProxy:
 
     # getUpdates ------------------------------------------------------------------------
     def _get_updates(self, call: ApiCall) -> Answer:
+        if self.webhook(call.token) is not None:
+            return Answer(409, {"ok": False, "error_code": 409, "description": WEBHOOK_ACTIVE})
         try:
             return _ok(self._feed.poll(PollRequest.from_params(call.token, call.params)))
         except PollConflict:
@@ -348,8 +358,29 @@ class TelegramProxy:
         except PollInterrupted:
             return self._unavailable() or _ok([])
 
+    # webhooks --------------------------------------------------------------------------
+    def _set_webhook(self, call: ApiCall) -> Answer:
+        """An empty ``url`` deletes the webhook, as on Telegram."""
+        try:
+            webhook = Webhook.from_params(call.params)
+        except WebhookRefused as refused:
+            return self._reject(call, 400, str(refused))
+        return self._register_webhook(call, webhook)
+
     def _delete_webhook(self, call: ApiCall) -> Answer:
-        """Polling bots call this first; ``drop_pending_updates`` forgets what users sent before."""
-        if str(call.params.get("drop_pending_updates", "")).lower() == "true":
+        return self._register_webhook(call, None)
+
+    def _register_webhook(self, call: ApiCall, webhook: Webhook | None) -> Answer:
+        """Polling bots call deleteWebhook first; ``drop_pending_updates`` forgets what users sent before."""
+        if drops_pending(call.params):
             self._feed.drop_pending(call.token)
+        with self._cond:
+            if webhook is None:
+                self._webhooks.pop(call.token, None)
+            else:
+                self._webhooks[call.token] = webhook
         return _ok(True)
+
+    def _get_webhook_info(self, call: ApiCall) -> Answer:
+        webhook = self.webhook(call.token)
+        return _ok(webhook.info() if webhook is not None else dict(NO_WEBHOOK_INFO))
