@@ -40,6 +40,10 @@ LONGEST_TICK_SECONDS = 30.0
 SHUTDOWN_GRACE_SECONDS = 8.0
 
 
+class StartupError(Exception):
+    """The app cannot start as configured; the message names the setting to change."""
+
+
 def tick_seconds(config: Config) -> float:
     """Poll ticks only claim due feeds, so ticking faster than the shortest interval wastes nothing."""
     shortest = min([config.polling.interval_seconds, *(f.interval_seconds or 1e9 for f in config.feeds)])
@@ -69,7 +73,10 @@ class Pledgewatch:
     async def poll(self, every_feed: bool = False) -> PollReport:
         """One poll round: due feeds fetched, new articles matched and stored with their alerts."""
         await self.reload_watchlist()
-        report = await poll_round(self.services, self.fetcher, self.services.clock(), every_feed=every_feed)
+        spread = 0.0 if every_feed else tick_seconds(self.services.config) / 2  # jitter: not every server at once
+        report = await poll_round(
+            self.services, self.fetcher, self.services.clock(), every_feed=every_feed, spread_seconds=spread
+        )
         log.info("poll round: %s", round_summary(report))
         for feed_name, url, error in report.errors:
             log.warning("feed %s (%s): %s", feed_name, url, error)
@@ -234,13 +241,20 @@ async def start_bot(application: Application, config: Config) -> None:  # type: 
     assert application.updater is not None
     if telegram.webhook_url:
         secret = telegram.webhook_secret.get_secret_value() if telegram.webhook_secret else None
-        await application.updater.start_webhook(
-            listen=telegram.webhook_listen,
-            port=telegram.webhook_port,
-            url_path=_url_path(telegram.webhook_url),
-            webhook_url=telegram.webhook_url,
-            secret_token=secret,
-        )
+        try:
+            await application.updater.start_webhook(
+                listen=telegram.webhook_listen,
+                port=telegram.webhook_port,
+                url_path=_url_path(telegram.webhook_url),
+                webhook_url=telegram.webhook_url,
+                secret_token=secret,
+            )
+        except OSError as error:
+            await stop_bot(application)
+            address = f"{telegram.webhook_listen}:{telegram.webhook_port}"
+            raise StartupError(
+                f"[telegram] webhook_listen/webhook_port {address}: cannot listen: {error.strerror or error}"
+            ) from None
         log.info("bot answering by webhook at %s", telegram.webhook_url)
     else:
         await application.updater.start_polling()

@@ -9,7 +9,7 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 from telegram.error import TelegramError
 
-from bot.app import run
+from bot.app import StartupError, run
 from bot.cli_common import ConfigOption, fail, load_or_fail
 from bot.redact import configure_logging, redact
 from storage import StorageError
@@ -39,8 +39,12 @@ def run_command(
         fail(f"watchlist: {error}")
     except StorageError as error:
         fail(str(error))
-    except (OSError, SQLAlchemyError) as error:
+    except StartupError as error:
+        fail(str(error))
+    except SQLAlchemyError as error:
         fail(f"database unusable: {redact(str(error), secrets)}")
+    except OSError as error:
+        fail(f"cannot start: {redact(str(error), secrets)}")
     except TelegramError as error:
         fail(f"Telegram refused to start the bot: {redact(str(error), secrets)}")
     raise typer.Exit(code)

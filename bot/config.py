@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ DEFAULT_API_BASE_URL = "https://api.telegram.org"
 DEFAULT_CONFIG_NAME = "config.toml"
 EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.toml"
 SLOW_ENOUGH_SECONDS = 60
+_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class ConfigError(Exception):
@@ -50,6 +52,13 @@ class TelegramSettings(_Section):
         if value is not None and not value.startswith(("http://", "https://")):
             raise ValueError(f"must be an http:// or https:// URL (got {value!r})")
         return value.rstrip("/") if value else value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _telegram_accepts_the_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError("only A-Z, a-z, 0-9, _ and - are allowed, 1 to 256 characters")
+        return value
 
     @field_validator("token")
     @classmethod
@@ -134,9 +143,15 @@ def _resolve_sqlite_path(url: str, base: Path) -> str:
 
 
 def _warnings(config: Config) -> list[str]:
+    found = []
+    if config.telegram.webhook_url and config.telegram.webhook_secret is None:
+        found.append(
+            f"{config.source}: [telegram] webhook_url without webhook_secret: anyone who learns the URL can send "
+            "the bot updates"
+        )
     intervals = [("[polling] interval_seconds", config.polling.interval_seconds)]
     intervals += [(f"[[feeds]] {feed.name}: interval_seconds", feed.interval_seconds or 0) for feed in config.feeds]
-    return [
+    return found + [
         f"{config.source}: {key} = {value:g} polls more often than once a minute; fine for local feeds, "
         "impolite to real outlets"
         for key, value in intervals

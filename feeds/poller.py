@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -131,10 +132,13 @@ async def poll_round(
         blame=blame,
     )
 
+    started = time.monotonic()
+
     async def refresh(feed: FeedRow) -> RefreshOutcome:
         if spread_seconds > 0:
             await asyncio.sleep(refresher.rng.uniform(0, spread_seconds))
-        outcome = await refresh_feed(refresher, feed, now)
+        # the feed's own clock: an article stored after a spread delay was first seen then, not at the tick
+        outcome = await refresh_feed(refresher, feed, now + timedelta(seconds=time.monotonic() - started))
         if progress is not None:
             progress.refreshed(outcome)
         return outcome

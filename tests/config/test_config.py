@@ -131,3 +131,13 @@ def test_cli_check_masks_the_token(tmp_path: Path) -> None:
     )
     assert "SECRET" not in result.stdout + result.stderr
     assert '"token": "********"' in result.stdout
+
+
+def test_webhook_secret_must_be_what_telegram_accepts(tmp_path: Path) -> None:
+    message = _error(tmp_path, '[telegram]\nwebhook_url = "https://bot.example/hook"\nwebhook_secret = "a b!"\n')
+    assert "[telegram] webhook_secret: only A-Z, a-z, 0-9, _ and - are allowed, 1 to 256 characters" in message
+
+
+def test_a_webhook_without_secret_loads_with_a_warning(tmp_path: Path) -> None:
+    config = load_config(_write(tmp_path, '[telegram]\nwebhook_url = "https://bot.example/hook"\n'))
+    assert any("webhook_url without webhook_secret" in warning for warning in config.warnings)

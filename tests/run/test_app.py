@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -149,3 +152,41 @@ def test_run_with_a_broken_watchlist_says_where_and_exits_non_zero(tmp_path: Pat
     result = _cli("run", "--once", "--config", str(config), cwd=tmp_path)
     assert result.returncode != 0
     assert "watchlist.toml:" in result.stderr and "Traceback" not in result.stderr
+
+
+class _RejectingBotApi(BaseHTTPRequestHandler):
+    """A Bot API server that refuses every token, as Telegram does for a revoked one."""
+
+    def do_POST(self) -> None:
+        body = json.dumps({"ok": False, "error_code": 401, "description": "Unauthorized"}).encode()
+        self.send_response(401)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def rejecting_bot_api() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _RejectingBotApi)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_rejected_token_is_reported_without_revealing_it(tmp_path: Path, rejecting_bot_api: str) -> None:
+    token = "123456789:AAE-secret-token-that-must-never-be-printed"
+    config = _workspace(tmp_path, "http://127.0.0.1:9/feed")
+    with config.open("a", encoding="utf-8") as extra:
+        extra.write(f'\n[telegram]\ntoken = "{token}"\napi_base_url = "{rejecting_bot_api}"\n')
+    config.write_text(config.read_text(encoding="utf-8").replace(f"[telegram]\nadmins = [{ADMIN}]\n", ""))
+    result = _cli("run", "--config", str(config), "--log-level", "DEBUG", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Telegram refused to start the bot" in result.stderr and "rejected" in result.stderr
+    assert token not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 import secrets
 import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -126,3 +128,23 @@ async def test_webhook_answers_updates_with_the_secret_and_refuses_the_rest(
     log = app.output()
     assert telegram.token not in log
     assert secret not in log
+
+
+def test_a_webhook_port_already_taken_is_one_clear_line(tmp_path: Path, telegram: TelegramHarness) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        config = _config(tmp_path, telegram, port, secrets.token_urlsafe(24))
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "run", "--config", str(config)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 2
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert last_line.startswith(f"error: [telegram] webhook_listen/webhook_port 127.0.0.1:{port}: cannot listen:")
+    assert "Traceback" not in result.stderr and telegram.token not in result.stderr

@@ -2,6 +2,7 @@
 
 emulator.EmulatorProcess  node telegram-test-api on 127.0.0.1 (installed by ``install``)
 proxy.TelegramProxy        the Bot API the bot talks to: corrections, HTML checks, faults, records
+webhooks.Webhook           what setWebhook registered (tests POST updates to the bot themselves)
 client.TelegramHarness     what the ``telegram`` fixture gives: api_base_url, token, proxy, users
 client.ChatSession         one user in one chat: send, press, replies, edits
 fixtures                   ``telegram_emulator`` (session) and ``telegram`` (per test)

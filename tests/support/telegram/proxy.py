@@ -3,8 +3,9 @@
 The bot under test (in this process or in a ``pledgewatch run`` subprocess) talks to
 ``proxy.url`` as its ``api_base_url``. The proxy corrects the emulator's answers (see
 ``corrections``), refuses malformed HTML (``telegram_html``), plays Telegram's errors on
-demand (``faults``), implements getUpdates' offset and long polling, and records every
-message for assertions. Its control API is plain methods, safe to call from any thread.
+demand (``faults``), implements getUpdates' offset and long polling, keeps the webhook a bot
+sets (``webhooks``), and records every message for assertions. Its control API is plain
+methods, safe to call from any thread.
 """
 
 from __future__ import annotations
