@@ -37,9 +37,7 @@ def run_command(
         code = asyncio.run(run(loaded, once=once))
     except WatchlistError as error:
         fail(f"watchlist: {error}")
-    except StorageError as error:
-        fail(str(error))
-    except StartupError as error:
+    except (StorageError, StartupError) as error:
         fail(str(error))
     except SQLAlchemyError as error:
         fail(f"database unusable: {redact(str(error), secrets)}")

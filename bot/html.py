@@ -37,11 +37,6 @@ def utf16_units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def visible_units(markup: str) -> int:
-    """Length as Telegram counts it: tags removed, entities decoded."""
-    return utf16_units(html.unescape(re.sub(r"<[^>]+>", "", markup)))
-
-
 def split_message(markup: str, limit: int = MAX_MESSAGE_UNITS) -> list[str]:
     """Split at line boundaries, then sentences, then words, never inside a tag or an entity.
 

@@ -206,21 +206,5 @@ async def search_articles(connection: AsyncConnection, words: Sequence[str], lim
     return [_article(m) for m in (await connection.execute(query)).mappings()]
 
 
-async def get_article(connection: AsyncConnection, article_id: int) -> StoredArticle | None:
-    mapping = (await connection.execute(select(articles).where(articles.c.id == article_id))).mappings().first()
-    return _article(mapping) if mapping else None
-
-
-async def story_outlets(connection: AsyncConnection, story_id: int, excluding_article: int) -> list[str]:
-    """Other outlets that carried the same story, for the "also in" line of an alert."""
-    query = (
-        select(articles.c.outlet)
-        .where(articles.c.story_id == story_id, articles.c.id != excluding_article)
-        .order_by(articles.c.first_seen)
-    )
-    outlets = [row[0] for row in await connection.execute(query) if row[0]]
-    return list(dict.fromkeys(outlets))
-
-
 async def article_count(connection: AsyncConnection) -> int:
     return int((await connection.execute(select(func.count()).select_from(articles))).scalar_one())

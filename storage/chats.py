@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -110,14 +110,3 @@ async def list_subscriptions(connection: AsyncConnection, chat_id: int | None = 
     if chat_id is not None:
         query = query.where(subscriptions.c.chat_id == chat_id)
     return [Subscription(*row) for row in await connection.execute(query)]
-
-
-async def subscriber_counts(connection: AsyncConnection) -> tuple[int, int]:
-    """(active chats with at least one subscription, subscriptions) for `/stats`."""
-    query = (
-        select(func.count(func.distinct(subscriptions.c.chat_id)), func.count())
-        .join(chats, chats.c.id == subscriptions.c.chat_id)
-        .where(chats.c.active.is_(True))
-    )
-    row = (await connection.execute(query)).one()
-    return int(row[0]), int(row[1])

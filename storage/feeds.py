@@ -101,12 +101,6 @@ async def list_feeds(connection: AsyncConnection) -> list[FeedRow]:
     return [_row(m) for m in result.mappings()]
 
 
-async def get_feed(connection: AsyncConnection, feed_id: int) -> FeedRow | None:
-    result = await connection.execute(select(feeds).where(feeds.c.id == feed_id))
-    mapping = result.mappings().first()
-    return _row(mapping) if mapping else None
-
-
 async def claim_due_feeds(
     connection: AsyncConnection,
     now: datetime,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.html import bold, escape, link, split_message, utf16_units, visible_units
+from bot.html import bold, link, split_message, utf16_units
 from tests.support.telegram.telegram_html import visible_text
 
 
@@ -53,7 +53,3 @@ def test_an_overlong_line_with_markup_falls_back_to_escaped_text() -> None:
     parts = split_message(line)
     assert all(utf16_units(p) <= 4096 for p in parts)
     assert " ".join(visible_text(p, "HTML") for p in parts).split() == ["word"] * 2000
-
-
-def test_visible_units_count_what_the_reader_sees() -> None:
-    assert visible_units(f"{bold('a&b')} {escape('<🚆>')}") == len("a&b <") + 2 + 1

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from tests.conftest import REPO
+from tests.support.telegram.client import TelegramHarness
 
 
 class RunningApp:
@@ -54,3 +55,26 @@ def delivery_states(database: Path) -> dict[str, int]:
     with sqlite3.connect(database) as connection:
         rows = connection.execute("SELECT state, COUNT(*) FROM deliveries GROUP BY state").fetchall()
     return {state: count for state, count in rows}
+
+
+def write_config(tmp_path: Path, telegram: TelegramHarness, *, telegram_extra: str = "", rest: str = "") -> Path:
+    """A config for a bot on the fake Telegram: SQLite next to it, the shipped watchlist, no search feeds."""
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f"""
+[telegram]
+token = "{telegram.token}"
+api_base_url = "{telegram.api_base_url}"
+{telegram_extra}
+[storage]
+url = "sqlite:///pledgewatch.db"
+
+[watchlist]
+path = "{REPO / "watchlist.toml"}"
+
+[search]
+enabled = false
+{rest}""",
+        encoding="utf-8",
+    )
+    return path

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.conftest import REPO
 from tests.feeds.support import ConditionalFeed, Entry, FeedServer
-from tests.run.running import RunningApp, delivery_states
+from tests.run.running import RunningApp, delivery_states, write_config
 from tests.support.telegram.client import TelegramHarness
 from tests.support.telegram.records import BotMessage
 from tests.support.waiting import wait_until
@@ -45,33 +44,16 @@ KHUNJERAB = Entry(
 
 
 def _config(tmp_path: Path, telegram: TelegramHarness, feed_url: str) -> Path:
-    path = tmp_path / "config.toml"
-    path.write_text(
-        f"""
-[telegram]
-token = "{telegram.token}"
-api_base_url = "{telegram.api_base_url}"
-
-[storage]
-url = "sqlite:///pledgewatch.db"
-
-[watchlist]
-path = "{REPO / "watchlist.toml"}"
-
+    feeds = f"""
 [polling]
 interval_seconds = 1
 max_interval_seconds = 2
 
-[search]
-enabled = false
-
 [[feeds]]
 name = "Loopback News"
 url = "{feed_url}"
-""",
-        encoding="utf-8",
-    )
-    return path
+"""
+    return write_config(tmp_path, telegram, rest=feeds)
 
 
 def _links(messages: list[BotMessage]) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 
 from tests.conftest import REPO
-from tests.run.running import RunningApp
+from tests.run.running import RunningApp, write_config
 from tests.support.telegram.client import ChatSession, TelegramHarness, command_entities
 from tests.support.waiting import wait_until
 
@@ -49,29 +49,12 @@ def _alive(app: RunningApp) -> bool:
 
 
 def _config(tmp_path: Path, telegram: TelegramHarness, port: int, secret: str) -> Path:
-    path = tmp_path / "config.toml"
-    path.write_text(
-        f"""
-[telegram]
-token = "{telegram.token}"
-api_base_url = "{telegram.api_base_url}"
-webhook_url = "http://127.0.0.1:{port}/telegram"
+    webhook = f"""webhook_url = "http://127.0.0.1:{port}/telegram"
 webhook_listen = "127.0.0.1"
 webhook_port = {port}
 webhook_secret = "{secret}"
-
-[storage]
-url = "sqlite:///pledgewatch.db"
-
-[watchlist]
-path = "{REPO / "watchlist.toml"}"
-
-[search]
-enabled = false
-""",
-        encoding="utf-8",
-    )
-    return path
+"""
+    return write_config(tmp_path, telegram, telegram_extra=webhook)
 
 
 def _update(session: ChatSession, text: str) -> dict[str, Any]:
