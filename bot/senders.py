@@ -73,6 +73,10 @@ class Recipient:
 
 
 class Sender(Protocol):
+    def reaches(self, chat_id: int) -> bool:
+        """Whether this sender delivers to the chat; rows of other chats stay queued for a sender that does."""
+        ...
+
     async def send(self, chat_id: int, markup: str) -> Outcome:
         """Send one message of Telegram HTML (at most 4096 UTF-16 units) to a chat."""
         ...
@@ -130,6 +134,9 @@ class TelegramSender:
         self.bot = bot
         self._owns_bot = owns_bot
         self._initialized = False
+
+    def reaches(self, chat_id: int) -> bool:
+        return chat_id != CONSOLE_CHAT_ID
 
     async def send(self, chat_id: int, markup: str) -> Outcome:
         try:
@@ -197,6 +204,10 @@ class ConsoleSender:
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self._stream = stream
+
+    def reaches(self, chat_id: int) -> bool:
+        """Only the console's own alerts: Telegram chats' alerts wait for a run with a token."""
+        return chat_id == CONSOLE_CHAT_ID
 
     async def send(self, chat_id: int, markup: str) -> Outcome:
         stream = self._stream or sys.stdout

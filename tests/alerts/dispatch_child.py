@@ -34,6 +34,9 @@ class BlockingSender:
         self.inner = inner
         self.allowed = allowed
 
+    def reaches(self, chat_id: int) -> bool:
+        return self.inner.reaches(chat_id)
+
     async def send(self, chat_id: int, markup: str) -> Outcome:
         if self.allowed <= 0:
             await asyncio.Event().wait()

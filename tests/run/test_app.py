@@ -18,8 +18,9 @@ import pytest
 from bot.app import Pledgewatch, open_services, sync_feed_sources
 from bot.config import load_config
 from bot.dispatcher import Dispatcher
-from bot.senders import ConsoleSender
+from bot.senders import CONSOLE_CHAT_ID, ConsoleSender
 from feeds import FeedFetcher
+from storage import ALL, ensure_chat, subscribe
 from tests.conftest import REPO
 from tests.feeds.support import ConditionalFeed, Entry, FeedServer, Reply
 from watchlist import set_field
@@ -92,6 +93,23 @@ async def test_an_edit_of_the_watchlist_takes_effect_at_the_next_tick(
     await app.poll(every_feed=True)
     assert app.services.watchlist.get("gwadar-port").exclude == ("airport",)  # type: ignore[union-attr]
     assert _matched(tmp_path / "pledgewatch.db") == {"ml1": ["cpec-projects-momentum", "ml-1-railway"]}
+
+
+async def test_console_mode_prints_its_own_alerts_and_keeps_telegram_chats_alerts_queued(
+    app: Pledgewatch, server: FeedServer, tmp_path: Path
+) -> None:
+    """A chat that subscribed in an earlier run with a token must not lose its alerts to the console."""
+    telegram_chat = 4242
+    async with app.services.database.transaction() as connection:
+        await ensure_chat(connection, telegram_chat, "private", "Alice", app.services.clock())
+        await subscribe(connection, telegram_chat, ALL, "", app.services.clock())
+    await app.dispatcher.setup(app.services.clock())
+    server.route("/news.xml", ConditionalFeed(ML1))
+    await app.poll(every_feed=True)
+    await app.deliver()
+    with sqlite3.connect(tmp_path / "pledgewatch.db") as connection:
+        states = dict(connection.execute("SELECT chat_id, state FROM deliveries").fetchall())
+    assert states == {CONSOLE_CHAT_ID: "sent", telegram_chat: "pending"}
 
 
 async def test_a_broken_edit_keeps_the_old_pledges_and_tells_the_admins_where(
