@@ -66,7 +66,7 @@ async def seed(database: Database, deliveries: int, chats: int) -> None:
                 first_seen=at,
             )
             assert stored is not None and stored.story_id is not None
-            await storage.insert_matches(connection, stored.id, [MatchRecord(PLEDGE.id, 0.9, ("ML-1",))])
+            await storage.insert_matches(connection, [(stored.id, MatchRecord(PLEDGE.id, 0.9, ("ML-1",)))])
             await storage.enqueue_deliveries(
                 connection,
                 article_id=stored.id,

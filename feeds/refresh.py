@@ -29,11 +29,12 @@ from storage import (
     Database,
     FeedRow,
     MatchRecord,
+    NewAlert,
     NewArticle,
     PledgeHit,
     disable_feed,
-    enqueue_deliveries,
-    insert_article,
+    enqueue_alerts,
+    insert_articles,
     insert_matches,
     known_identities,
     record_error,
@@ -171,29 +172,27 @@ async def _store(
     now: datetime,
 ) -> _Stored:
     """Articles, their matches and their alerts, together: a crash stores all of them or none."""
-    new_articles = matches = alerts = 0
-    matched_ids: list[int] = []
-    stories: list[tuple[int, str]] = []
+    new = [(_new_article(article), refresher.stories.find(article.title)) for article, _ in matched]
+    stored = {row.identity: row for row in await insert_articles(connection, new, feed_id=feed.id, first_seen=now)}
+    pairs: list[tuple[int, MatchRecord]] = []
+    alerts: list[NewAlert] = []
     for article, found in matched:
-        story = refresher.stories.find(article.title)
-        stored = await insert_article(
-            connection, _new_article(article), feed_id=feed.id, first_seen=now, story_id=story
-        )
-        if stored is None or stored.story_id is None:
-            continue  # stored meanwhile by another feed or process: not new after all
-        new_articles += 1
-        stories.append((stored.story_id, stored.title))
-        if not found:
-            continue
-        await insert_matches(connection, stored.id, [MatchRecord(m.commitment, m.score, m.why) for m in found])
+        row = stored.get(article.identity)
+        if row is None or not found:
+            continue  # not new after all (stored meanwhile by another feed or process), or about no pledge
+        pairs += [(row.id, MatchRecord(m.commitment, m.score, m.why)) for m in found]
         if now - article.published <= ALERT_MAX_AGE:
-            hits = [PledgeHit(m.commitment, refresher.tags_of(m.commitment)) for m in found]
-            alerts += await enqueue_deliveries(
-                connection, article_id=stored.id, story_id=stored.story_id, first_seen=now, hits=hits, now=now
-            )
-        matches += len(found)
-        matched_ids.append(stored.id)
-    return _Stored(new_articles, matches, alerts, tuple(matched_ids), tuple(stories))
+            hits = tuple(PledgeHit(m.commitment, refresher.tags_of(m.commitment)) for m in found)
+            alerts.append(NewAlert(row.id, row.story_id or row.id, hits))
+    await insert_matches(connection, pairs)
+    queued = await enqueue_alerts(connection, alerts, first_seen=now, now=now)
+    return _Stored(
+        new_articles=len(stored),
+        matches=len(pairs),
+        alerts_queued=queued,
+        matched_article_ids=tuple(dict.fromkeys(article_id for article_id, _ in pairs)),
+        stories=tuple((row.story_id or row.id, row.title) for row in stored.values()),
+    )
 
 
 def _new_article(article: Article) -> NewArticle:

@@ -14,6 +14,7 @@ from storage.articles import (
     article_count,
     count_matches_since,
     insert_article,
+    insert_articles,
     insert_matches,
     known_identities,
     latest_match_dates,
@@ -38,7 +39,7 @@ from storage.chats import (
     update_chat,
 )
 from storage.db import Database, async_url
-from storage.deliveries import PledgeHit, enqueue_deliveries
+from storage.deliveries import NewAlert, PledgeHit, enqueue_alerts, enqueue_deliveries
 from storage.errors import StorageError
 from storage.feeds import (
     REMOVED_FROM_CONFIG,
@@ -94,6 +95,7 @@ __all__ = [
     "FeedSpec",
     "MatchRecord",
     "MatchedArticle",
+    "NewAlert",
     "NewArticle",
     "OutboxKind",
     "PledgeHit",
@@ -115,6 +117,7 @@ __all__ = [
     "downgrade",
     "due_deliveries",
     "due_notices",
+    "enqueue_alerts",
     "enqueue_deliveries",
     "ensure_chat",
     "ensure_recipient",
@@ -122,6 +125,7 @@ __all__ = [
     "get_chat",
     "head_revision",
     "insert_article",
+    "insert_articles",
     "insert_matches",
     "known_identities",
     "latest_match_dates",

@@ -73,6 +73,51 @@ def _article(mapping: RowMapping) -> StoredArticle:
     return StoredArticle(**{c.name: mapping[c.name] for c in articles.columns})
 
 
+async def insert_articles(
+    connection: AsyncConnection,
+    new: Sequence[tuple[NewArticle, int | None]],
+    *,
+    feed_id: int | None,
+    first_seen: datetime,
+) -> list[StoredArticle]:
+    """Store the (article, story id) pairs not stored yet and return those stored, in order.
+
+    One INSERT for the lot, because a feed's first poll brings dozens of articles and each
+    statement costs a round trip to the database thread. An article given no story starts its
+    own, named by its id; one whose identity is stored already (another feed or process got
+    there first) is left out of the result.
+    """
+    if not new:
+        return []
+    rows = [
+        {
+            "identity": article.identity,
+            "guid": article.guid,
+            "link": article.link,
+            "title": article.title,
+            "summary": article.summary,
+            "outlet": article.outlet,
+            "published": article.published,
+            "first_seen": first_seen,
+            "feed_id": feed_id,
+            "content_hash": article.content_hash,
+            "story_id": story_id,
+        }
+        for article, story_id in new
+    ]
+    statement = insert_or_ignore(connection, articles, ["identity"]).returning(articles.c.id, articles.c.identity)
+    ids = {identity: article_id for article_id, identity in await connection.execute(statement, rows)}
+    own_stories = [ids[row["identity"]] for row in rows if row["story_id"] is None and row["identity"] in ids]
+    if own_stories:
+        await connection.execute(update(articles).where(articles.c.id.in_(own_stories)).values(story_id=articles.c.id))
+    stored = []
+    for row in rows:
+        article_id = ids.pop(row["identity"], None)  # pop: an identity given twice is stored once
+        if article_id is not None:
+            stored.append(StoredArticle(**{**row, "id": article_id, "story_id": row["story_id"] or article_id}))
+    return stored
+
+
 async def insert_article(
     connection: AsyncConnection,
     article: NewArticle,
@@ -81,32 +126,9 @@ async def insert_article(
     first_seen: datetime,
     story_id: int | None = None,
 ) -> StoredArticle | None:
-    """Store an article unless one with the same identity exists; None means "seen before".
-
-    An article without a story of its own starts one, named by its own id.
-    """
-    values = {
-        "identity": article.identity,
-        "guid": article.guid,
-        "link": article.link,
-        "title": article.title,
-        "summary": article.summary,
-        "outlet": article.outlet,
-        "published": article.published,
-        "first_seen": first_seen,
-        "feed_id": feed_id,
-        "content_hash": article.content_hash,
-        "story_id": story_id,
-    }
-    statement = insert_or_ignore(connection, articles, ["identity"]).values(**values).returning(articles.c.id)
-    article_id = (await connection.execute(statement)).scalar_one_or_none()
-    if article_id is None:
-        return None
-    if story_id is None:
-        story_id = article_id
-        await connection.execute(update(articles).where(articles.c.id == article_id).values(story_id=story_id))
-    values.update(id=article_id, story_id=story_id)
-    return StoredArticle(**values)  # type: ignore[arg-type]
+    """One article (see `insert_articles`); None means "seen before"."""
+    stored = await insert_articles(connection, [(article, story_id)], feed_id=feed_id, first_seen=first_seen)
+    return stored[0] if stored else None
 
 
 async def known_identities(connection: AsyncConnection, identities: Sequence[str]) -> set[str]:
@@ -124,19 +146,15 @@ async def story_candidates(connection: AsyncConnection, since: datetime) -> list
     return [StoryCandidate(row.id, row.story_id or row.id, row.title) for row in result]
 
 
-async def insert_matches(connection: AsyncConnection, article_id: int, found: Sequence[MatchRecord]) -> None:
+async def insert_matches(connection: AsyncConnection, found: Sequence[tuple[int, MatchRecord]]) -> None:
+    """(article id, match) pairs, in one statement."""
     if not found:
         return
     await connection.execute(
         matches.insert(),
         [
-            {
-                "article_id": article_id,
-                "commitment_id": m.commitment_id,
-                "score": m.score,
-                "why": json.dumps(m.why),
-            }
-            for m in found
+            {"article_id": article_id, "commitment_id": m.commitment_id, "score": m.score, "why": json.dumps(m.why)}
+            for article_id, m in found
         ],
     )
 

@@ -123,7 +123,7 @@ async def publish(
     async with database.transaction() as connection:
         stored = await storage.insert_article(connection, article, feed_id=None, first_seen=at, story_id=story_id)
         assert stored is not None and stored.story_id is not None
-        await storage.insert_matches(connection, stored.id, [MatchRecord(commitment_id, 0.9, why)])
+        await storage.insert_matches(connection, [(stored.id, MatchRecord(commitment_id, 0.9, why))])
         await storage.enqueue_deliveries(
             connection,
             article_id=stored.id,

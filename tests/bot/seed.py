@@ -57,7 +57,7 @@ async def add_article(
     async with database.transaction() as connection:
         stored = await insert_article(connection, article, feed_id=feed_id, first_seen=article.published)
         assert stored is not None
-        await insert_matches(connection, stored.id, [MatchRecord(p, 0.9, ("ML-1",)) for p in pledges])
+        await insert_matches(connection, [(stored.id, MatchRecord(p, 0.9, ("ML-1",))) for p in pledges])
 
 
 async def seed_feeds(database: Database) -> tuple[int, int]:

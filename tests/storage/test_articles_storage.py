@@ -8,6 +8,7 @@ from storage import (
     NewArticle,
     count_matches_since,
     insert_article,
+    insert_articles,
     insert_matches,
     known_identities,
     latest_matched,
@@ -80,9 +81,9 @@ async def test_matches_feed_latest_and_counts(database: Database) -> None:
             connection, _article("gw", "Gwadar", NOW - timedelta(days=1)), feed_id=None, first_seen=NOW
         )
         assert old and new and gwadar
-        await insert_matches(connection, old.id, [MatchRecord("ml-1", 0.9, ("alias: ML-1",))])
-        await insert_matches(connection, new.id, [MatchRecord("ml-1", 0.8, ("alias: ML-1",))])
-        await insert_matches(connection, gwadar.id, [MatchRecord("gwadar", 0.7, ("alias: Gwadar",))])
+        await insert_matches(connection, [(old.id, MatchRecord("ml-1", 0.9, ("alias: ML-1",)))])
+        await insert_matches(connection, [(new.id, MatchRecord("ml-1", 0.8, ("alias: ML-1",)))])
+        await insert_matches(connection, [(gwadar.id, MatchRecord("gwadar", 0.7, ("alias: Gwadar",)))])
         latest = await latest_matched(connection, limit=5, commitment_ids=["ml-1"])
         week = await count_matches_since(connection, NOW - timedelta(days=7))
     assert [m.article.identity for m in latest] == ["new", "old"]
@@ -104,3 +105,15 @@ async def test_search_treats_percent_and_underscore_as_text(database: Database) 
         await insert_article(connection, _article("a2", "GDP grew 50 percent"), feed_id=None, first_seen=NOW)
         assert [a.identity for a in await search_articles(connection, ["5%"], limit=10)] == ["a1"]
         assert await search_articles(connection, ["grew_5"], limit=10) == []
+
+
+async def test_a_batch_skips_identities_already_stored_or_given_twice(database: Database) -> None:
+    async with database.transaction() as connection:
+        await insert_article(connection, _article("old", "Stored before"), feed_id=None, first_seen=NOW)
+        batch = [
+            (_article("old", "Stored before"), None),
+            (_article("a1", "First"), None),
+            (_article("a1", "Again"), 7),
+        ]
+        stored = await insert_articles(connection, batch, feed_id=None, first_seen=NOW)
+    assert [(a.identity, a.title, a.story_id == a.id) for a in stored] == [("a1", "First", True)]

@@ -9,9 +9,11 @@ from storage import (
     COMMITMENT,
     TAG,
     Database,
+    NewAlert,
     NewArticle,
     PledgeHit,
     deactivate_chat,
+    enqueue_alerts,
     enqueue_deliveries,
     ensure_chat,
     insert_article,
@@ -104,3 +106,23 @@ async def test_the_same_story_from_a_second_outlet_is_not_a_second_alert(databas
     queued, _ = await _store(database, "app-ml1", [ML1], story_id=story)
     assert queued == 0
     assert await _outbox(database) == [(1, "ml-1-railway")]
+
+
+async def test_two_articles_of_one_story_in_one_batch_are_one_alert(database: Database) -> None:
+    await _chat(database, 1, ALL)
+    at = NOW + timedelta(hours=1)
+    async with database.transaction() as connection:
+        first = await insert_article(
+            connection, NewArticle("a", None, None, "a", "", "Dawn", at, "0" * 64), feed_id=None, first_seen=at
+        )
+        assert first is not None
+        second = await insert_article(
+            connection,
+            NewArticle("b", None, None, "b", "", "APP", at, "0" * 64),
+            feed_id=None,
+            first_seen=at,
+            story_id=first.id,
+        )
+        assert second is not None
+        alerts = [NewAlert(first.id, first.id, (ML1,)), NewAlert(second.id, first.id, (ML1,))]
+        assert await enqueue_alerts(connection, alerts, first_seen=at, now=at) == 1
