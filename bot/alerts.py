@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from bot.html import MAX_MESSAGE_UNITS, bold, escape, italic, link, split_message, utf16_units
+from bot.render_news import day
 from storage import DueDelivery, MatchedArticle, StoredArticle
 
 SUMMARY_CHARS = 280
@@ -40,17 +41,13 @@ def short_summary(text: str, limit: int = SUMMARY_CHARS) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-def _day(moment: datetime | date) -> str:
-    return f"{moment.day} {moment:%b %Y}"
-
-
 def _title(article: StoredArticle) -> str:
     """The title linked to the article (a link only for http(s) URLs)."""
     return link(article.link, one_line(article.title) or "(untitled)")
 
 
 def _source(article: StoredArticle) -> str:
-    return " · ".join(part for part in (escape(one_line(article.outlet)), _day(article.published)) if part)
+    return " · ".join(part for part in (escape(one_line(article.outlet)), day(article.published)) if part)
 
 
 def article_line(article: StoredArticle, bullet: str = "") -> str:
@@ -125,7 +122,7 @@ def render_deadline(commitment_id: str, title: str, deadline: date, news: Sequen
     lines = [
         f"⏰ {bold('Deadline passed')}",
         pledge_heading(commitment_id, title),
-        f"The deadline was {_day(deadline)}.",
+        f"The deadline was {day(deadline)}.",
     ]
     if total == 0:
         lines.append("No news about this pledge was found up to the deadline.")

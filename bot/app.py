@@ -84,8 +84,9 @@ class Pledgewatch:
         return report
 
     async def deliver(self) -> None:
+        """Send what is due; log what was attempted (a tick inside an outage's back-off attempts nothing)."""
         report = await self.dispatcher.run_once(self.services.clock())
-        if report.messages_sent or report.failed or report.outage:
+        if report.messages_sent or report.retried or report.failed:
             log.info(
                 "dispatch: %d messages sent, %d retried, %d failed%s",
                 report.messages_sent,
@@ -197,9 +198,10 @@ async def serve(app: Pledgewatch, application: Application | None) -> None:  # t
     )
     await stop.wait()
     log.info("stopping: finishing the work in flight")
-    scheduler.shutdown(wait=False)
+    scheduler.pause()  # no new runs; shutdown() would cancel the ones in flight, so it waits for the drain
     app.dispatcher.stop()
     await jobs.drain(SHUTDOWN_GRACE_SECONDS)
+    scheduler.shutdown(wait=False)
     if application is not None:
         await stop_bot(application)
     log.info("stopped")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -104,7 +105,7 @@ def errors_table(report: PollReport) -> Table:
     for column in ("name", "url", "error"):
         table.add_column(column, overflow="fold")
     for name, url, error in report.errors:
-        table.add_row(name, url, error)
+        table.add_row(escape(name), escape(url), escape(error))
     return table
 
 

@@ -19,6 +19,7 @@ from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from bot.cli_common import fail
@@ -122,9 +123,9 @@ def _table(scored: list[Match], watchlist: Watchlist, threshold: float) -> Table
         style = "bold green" if match.score >= threshold else ("dim" if match.score == 0 else "")
         table.add_row(
             f"{match.score:.3f}",
-            match.commitment,
-            titles.get(match.commitment, ""),
-            ", ".join(match.why),
+            escape(match.commitment),
+            escape(titles.get(match.commitment, "")),
+            escape(", ".join(match.why)),
             style=style,
         )
     return table

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from bot.cli_common import ConfigOption, fail, load_or_fail, open_database, run_async
@@ -51,8 +52,8 @@ def pledges_table(watchlist: Watchlist, latest: dict[str, datetime], month: dict
             passed = " (passed)" if commitment.deadline < now.date() else ""
             deadline = commitment.deadline.isoformat() + passed
         table.add_row(
-            commitment.id,
-            commitment.title,
+            escape(commitment.id),
+            escape(commitment.title),
             newest.strftime("%Y-%m-%d") if newest else "—",
             str(month.get(commitment.id, 0)),
             deadline,
@@ -67,12 +68,12 @@ def feeds_table(feeds: list[FeedRow]) -> Table:
     for feed in feeds:
         state = feed.disabled_reason and f"disabled: {feed.disabled_reason}"
         table.add_row(
-            feed.name,
-            feed.url,
+            escape(feed.name),
+            escape(feed.url),
             _when(feed.last_success_at),
-            state or _when(feed.next_check_at),
+            escape(state or _when(feed.next_check_at)),
             str(feed.error_count),
-            feed.last_error or "",
+            escape(feed.last_error or ""),
         )
     return table
 

@@ -14,6 +14,7 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from watchlist import (
@@ -46,7 +47,7 @@ def _run(action: Callable[[], T]) -> T:
     try:
         return action()
     except WatchlistError as error:
-        _err.print(f"[red]error:[/red] {error}", highlight=False)
+        _err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
         raise typer.Exit(1) from None
 
 
@@ -60,7 +61,8 @@ def generate(
 ) -> None:
     """Generate a watchlist from a communique (deterministic, offline)."""
     if output is not None and output.exists() and not force:
-        _err.print(f"[red]error:[/red] {output} exists; edit it, or pass --force to replace it", highlight=False)
+        message = f"{output} exists; edit it, or pass --force to replace it"
+        _err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
         raise typer.Exit(1)
     text = _run(lambda: read_communique(communique))
     when = _run(lambda: _date_option(date))
@@ -69,7 +71,7 @@ def generate(
     watchlist = generate_watchlist(text, source_path, title=title, date=when)
     if not watchlist.commitments:
         _err.print(
-            f"[red]error:[/red] {communique}: no recognisable pledges (no sentence says "
+            f"[red]error:[/red] {escape(str(communique))}: no recognisable pledges (no sentence says "
             "'agreed to', 'will', 'resolved to', 'committed to' …); is this a joint statement?",
             highlight=False,
         )
@@ -79,7 +81,7 @@ def generate(
         typer.echo(rendered, nl=False)
     else:
         _run(lambda: write_atomically(output, rendered))
-    _err.print(f"{len(watchlist.commitments)} commitments from {communique}", highlight=False)
+    _err.print(f"{len(watchlist.commitments)} commitments from {escape(str(communique))}", highlight=False)
 
 
 def _date_option(value: str | None) -> datetime.date | None:
@@ -97,24 +99,26 @@ def check(path: Annotated[Path, typer.Argument(help="Watchlist file.")] = DEFAUL
     problems = check_watchlist(path)
     for problem in problems:
         colour = "red" if problem.severity == "error" else "yellow"
-        _err.print(f"{problem.location()}: [{colour}]{problem.severity}[/{colour}]: {problem.message}", highlight=False)
+        location, message = escape(problem.location()), escape(problem.message)
+        _err.print(f"{location}: [{colour}]{problem.severity}[/{colour}]: {message}", highlight=False)
     errors = sum(1 for p in problems if p.severity == "error")
     if errors:
         _err.print(f"{errors} error(s)", highlight=False)
         raise typer.Exit(1)
     count = len(load_watchlist(path).commitments)
-    _err.print(f"{path}: ok, {count} commitments, {len(problems)} warning(s)", highlight=False)
+    _err.print(f"{escape(str(path))}: ok, {count} commitments, {len(problems)} warning(s)", highlight=False)
 
 
 @watchlist_app.command("list")
 def list_commitments(path: Annotated[Path, typer.Argument(help="Watchlist file.")] = DEFAULT_PATH) -> None:
     """Show the commitments as a table."""
     watchlist = _run(lambda: load_watchlist(path))
-    table = Table(title=watchlist.source.title if watchlist.source else str(path))
+    table = Table(title=escape(watchlist.source.title if watchlist.source else str(path)))
     for column in ("id", "title", "section", "deadline", "aliases"):
         table.add_column(column, overflow="fold")
     for c in watchlist.commitments:
-        table.add_row(c.id, c.title, c.section, c.deadline.isoformat() if c.deadline else "", ", ".join(c.aliases))
+        cells = (c.id, c.title, c.section, c.deadline.isoformat() if c.deadline else "", ", ".join(c.aliases))
+        table.add_row(*map(escape, cells))
     _out.print(table)
 
 
@@ -146,7 +150,7 @@ def add(
         deadline=_run(lambda: _date_option(deadline)),
     )
     _run(lambda: add_commitment(watchlist, commitment))
-    _err.print(f'added "{commitment.id}" to {watchlist}', highlight=False)
+    _err.print(f'added "{escape(commitment.id)}" to {escape(str(watchlist))}', highlight=False)
 
 
 @watchlist_app.command("set")
@@ -158,7 +162,7 @@ def set_command(
 ) -> None:
     """Set one field of a commitment, keeping the file's comments and layout."""
     _run(lambda: set_field(watchlist, commitment_id, field, value))
-    _err.print(f'set {field} of "{commitment_id}" in {watchlist}', highlight=False)
+    _err.print(escape(f'set {field} of "{commitment_id}" in {watchlist}'), highlight=False)
 
 
 @watchlist_app.command()
@@ -168,4 +172,4 @@ def remove(
 ) -> None:
     """Remove a commitment."""
     _run(lambda: remove_commitment(watchlist, commitment_id))
-    _err.print(f'removed "{commitment_id}" from {watchlist}', highlight=False)
+    _err.print(escape(f'removed "{commitment_id}" from {watchlist}'), highlight=False)

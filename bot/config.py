@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_core import ErrorDetails
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from feeds.settings import FeedSettings, PollingSettings, SearchSettings
 from matcher import DEFAULT_THRESHOLD
@@ -227,4 +229,14 @@ def describe_settings(config: Config) -> dict[str, Any]:
     for secret in ("token", "webhook_secret"):
         if data["telegram"].get(secret):
             data["telegram"][secret] = "********"
+    data["storage"]["url"] = _without_password(config.storage.url)
     return data
+
+
+def _without_password(url: str) -> str:
+    """`postgresql://user:***@host/db`: a database password is as secret as the token."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:  # not a URL at all: nothing to hide, and opening it will say what is wrong
+        return url
+    return parsed.render_as_string(hide_password=True) if parsed.password else url

@@ -41,6 +41,11 @@ async def _queue_for(services: Services, commitment: Commitment, deadline: date,
         queued = 0
         for chat_id in chat_ids:
             queued += await storage.queue_notice(
-                connection, chat_id=chat_id, kind=DEADLINE, subject=commitment.id, payload=payload, now=now
+                connection,
+                chat_id=chat_id,
+                kind=DEADLINE,
+                subject=f"{commitment.id}@{deadline.isoformat()}",
+                payload=payload,
+                now=now,
             )
     return queued

@@ -245,7 +245,8 @@ class Dispatcher:
         self._outage_streak += 1
         self._resume_at = self._now() + timedelta(seconds=min(2.0**self._outage_streak, 60.0))
         if job.claim_id is not None:
-            delay = min(15.0 * 2.0**job.attempts, self.settings.max_backoff_seconds)
+            # short at first, so alerts flow again soon after an outage; longer for a row that keeps failing
+            delay = min(2.0 * 2.0**job.attempts, self.settings.max_backoff_seconds)
             async with self.services.database.transaction() as connection:
                 await storage.mark_retry(
                     connection,

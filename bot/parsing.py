@@ -34,8 +34,8 @@ def parse_clock(text: str) -> str | None:
 
 
 def parse_count(text: str, maximum: int) -> int | None:
-    """A whole number from 1 to `maximum`."""
-    if not text.isdigit():
+    """A whole number from 1 to `maximum` (isdecimal, not isdigit: int() refuses "²")."""
+    if not text.isdecimal():
         return None
     value = int(text)
     return value if 1 <= value <= maximum else None

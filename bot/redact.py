@@ -37,6 +37,8 @@ def configure_logging(level: int | str, secrets: Iterable[str]) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    if logging.getLevelName(level) != "DEBUG":
-        for chatty in ("httpx", "httpcore", "apscheduler", "alembic", "telegram.ext.Updater"):
+    if root.level > logging.DEBUG:  # `level` may be a name ("DEBUG") or a number
+        for chatty in ("httpx", "httpcore", "alembic", "telegram.ext.Updater"):
             logging.getLogger(chatty).setLevel(logging.WARNING)
+        # its warnings are a job skipping a turn while its previous run goes on: by design (max_instances=1)
+        logging.getLogger("apscheduler").setLevel(logging.ERROR)

@@ -97,8 +97,7 @@ class FeedFetcher(AbstractAsyncContextManager["FeedFetcher"]):
         """Conditional GET of ``url``; never raises for anything the network or the server does."""
         async with self._slots:
             try:
-                async with asyncio.timeout(self._settings.timeout_seconds):
-                    return await self._follow(url, etag, last_modified)
+                return await self._follow(url, etag, last_modified)
             except (TimeoutError, httpx.TimeoutException):
                 return _failure(url, f"timed out after {self._settings.timeout_seconds:g} s")
             except _BodyTooLarge as too_large:
@@ -108,6 +107,8 @@ class FeedFetcher(AbstractAsyncContextManager["FeedFetcher"]):
                 return _failure(url, str(failure))
             except httpx.HTTPError as error:
                 return _failure(url, _describe(error))
+            except Exception as error:  # an odd Location makes httpx, idna or anyio raise their own errors
+                return _failure(url, f"request failed: {error!r}")
 
     async def _follow(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
         headers = _conditional_headers(etag, last_modified)
@@ -122,7 +123,12 @@ class FeedFetcher(AbstractAsyncContextManager["FeedFetcher"]):
         raise _FetchFailed(f"too many redirects (more than {MAX_REDIRECTS})")
 
     async def _get(self, url: str, headers: Mapping[str, str]) -> _Response:
-        async with self._host_slot(url), self._client.stream("GET", url, headers=headers) as response:
+        """One request; the timeout starts once the host has a free slot, since waiting for it is our own doing."""
+        async with (
+            self._host_slot(url),
+            asyncio.timeout(self._settings.timeout_seconds),
+            self._client.stream("GET", url, headers=headers) as response,
+        ):
             success = 200 <= response.status_code < 300
             body = await self._read_capped(response) if success else b""
             return _Response(url, response.status_code, dict(response.headers.items()), body)
@@ -150,10 +156,11 @@ class FeedFetcher(AbstractAsyncContextManager["FeedFetcher"]):
 
 
 def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    """The validators to send; a non-ASCII one (servers may send obs-text) cannot be sent, so it is left out."""
     headers: dict[str, str] = {}
-    if etag:
+    if etag and etag.isascii():
         headers["If-None-Match"] = etag
-    if last_modified:
+    if last_modified and last_modified.isascii():
         headers["If-Modified-Since"] = last_modified
     return headers
 

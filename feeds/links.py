@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 _TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "mtm_", "hsa_", "__hs")
@@ -38,6 +39,8 @@ _TRACKING_PARAMS = frozenset(
     }
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# Tabs and line breaks are dropped by ``urlsplit``; any other control character makes it no URL at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def is_tracking_param(name: str) -> bool:
@@ -49,9 +52,10 @@ def is_tracking_param(name: str) -> bool:
 def canonical_link(url: str | None) -> str | None:
     """The link without tracking parameters and fragment, scheme and host lower-cased, default port dropped.
 
-    Returns ``None`` for anything that is not an absolute http(s) URL: such a link cannot identify an article.
+    Returns ``None`` for anything that is not an absolute http(s) URL (one with a control character is not):
+    such a link cannot identify an article.
     """
-    if not url:
+    if not url or _CONTROL.search(url):
         return None
     try:
         parts = urlsplit(url.strip())

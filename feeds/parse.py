@@ -27,6 +27,8 @@ _MAX_FUTURE_SKEW = timedelta(days=1)
 _BENIGN_BOZO = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 _XML_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\bencoding\s*=", re.IGNORECASE)
 _GLOBAL_GUID_SCHEMES = ("http://", "https://", "urn:", "tag:")
+# A ttl beyond a year is nonsense; capping it keeps the scheduler's arithmetic finite.
+_MAX_TTL_MINUTES = 366 * 24 * 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +173,7 @@ def _ttl_minutes(feed: Any) -> int | None:
         minutes = int(str(feed.get("ttl", "")).strip())
     except ValueError:
         return None
-    return minutes if minutes > 0 else None
+    return min(minutes, _MAX_TTL_MINUTES) if minutes > 0 else None
 
 
 def _unique(articles: Iterator[Article]) -> Iterator[Article]:

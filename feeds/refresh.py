@@ -21,7 +21,14 @@ from feeds.article import Article
 from feeds.errors import FeedError
 from feeds.fetch import FeedFetcher, FetchResult
 from feeds.parse import ParsedFeed, parse_feed
-from feeds.schedule import adaptive_interval, error_backoff, max_age_seconds, next_interval, with_jitter
+from feeds.schedule import (
+    MAX_BACKOFF_SECONDS,
+    adaptive_interval,
+    error_backoff,
+    max_age_seconds,
+    next_interval,
+    with_jitter,
+)
 from feeds.settings import PollingSettings
 from feeds.stories import StoryIndex
 from matcher import Match
@@ -71,7 +78,12 @@ class AlwaysBlame:
 
 @dataclass
 class Refresher:
-    """Everything a refresh needs, built once per poll round."""
+    """Everything a refresh needs, built once per poll round.
+
+    ``storing`` lets one refresh of the round store at a time: an article must find the story another
+    feed stored a moment earlier. SQLite transactions queue anyway; on PostgreSQL they would run side by
+    side, each start the story afresh, and alert its subscribers twice.
+    """
 
     database: Database
     fetcher: FeedFetcher
@@ -81,6 +93,7 @@ class Refresher:
     stories: StoryIndex = field(default_factory=StoryIndex)
     rng: random.Random = field(default_factory=random.Random)
     blame: Blame = field(default_factory=AlwaysBlame)
+    storing: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +133,10 @@ async def refresh_feed(refresher: Refresher, feed: FeedRow, now: datetime) -> Re
         return await _save_error(refresher, feed, str(error), now)
     except Exception as error:  # a parser bug must cost one feed its refresh, not the whole round
         return await _save_error(refresher, feed, f"{fetched.url}: parser failed: {error!r}", now)
-    return await _save_updated(refresher, feed, fetched, parsed, now)
+    try:
+        return await _save_updated(refresher, feed, fetched, parsed, now)
+    except Exception as error:  # nor may articles the database refuses (rolled back, retried after the backoff)
+        return await _save_error(refresher, feed, f"{fetched.url}: storing failed: {_first_line(error)}", now)
 
 
 async def _save_updated(
@@ -129,20 +145,21 @@ async def _save_updated(
     """New articles matched, then stored with their matches and alerts and the feed's new state, atomically."""
     unseen = await _unseen(refresher, parsed.articles)
     matched = await asyncio.to_thread(_match_all, refresher.match, unseen)
-    async with refresher.database.transaction() as connection:
-        stored = await _store(connection, refresher, feed, matched, now)
-        await record_success(
-            connection,
-            feed.id,
-            checked_at=now,
-            next_check_at=now + timedelta(seconds=_updated_interval(refresher, feed, parsed, fetched, now)),
-            etag=fetched.etag,
-            last_modified=fetched.last_modified,
-            title=parsed.title,
-            new_url=fetched.permanent_url,
-        )
-    for story_id, title in stored.stories:
-        refresher.stories.add(story_id, title)
+    async with refresher.storing:
+        async with refresher.database.transaction() as connection:
+            stored = await _store(connection, refresher, feed, matched, now)
+            await record_success(
+                connection,
+                feed.id,
+                checked_at=now,
+                next_check_at=now + timedelta(seconds=_updated_interval(refresher, feed, parsed, fetched, now)),
+                etag=fetched.etag,
+                last_modified=fetched.last_modified,
+                title=parsed.title,
+                new_url=fetched.permanent_url,
+            )
+        for story_id, title in stored.stories:
+            refresher.stories.add(story_id, title)
     return RefreshOutcome(
         feed,
         "updated",
@@ -241,7 +258,12 @@ async def _save_error(
     retry_after: float | None = None,
     counts_against_feed: bool = True,
 ) -> RefreshOutcome:
-    """The error goes on the feed row; the next check backs off exponentially (or as the server asked)."""
+    """The error goes on the feed row; the next check backs off exponentially (or as the server asked).
+
+    A Retry-After is honoured for 24 hours at most, also by a manual refresh: a server cannot silence a feed.
+    """
+    if retry_after is not None:
+        retry_after = min(retry_after, MAX_BACKOFF_SECONDS)
     base = _minimum_interval(refresher, feed)
     backoff = error_backoff(feed.error_count + 1, base) if counts_against_feed else base
     delay = next_interval(with_jitter(backoff, refresher.rng), backoff, retry_after=retry_after)
@@ -256,6 +278,11 @@ async def _save_error(
             retry_not_before=now + timedelta(seconds=retry_after) if retry_after else None,
         )
     return RefreshOutcome(feed, "error", error=error)
+
+
+def _first_line(error: Exception) -> str:
+    """A database error's message without the SQL and parameters SQLAlchemy appends."""
+    return next(iter(str(error).splitlines()), "") or type(error).__name__
 
 
 def _minimum_interval(refresher: Refresher, feed: FeedRow) -> float:

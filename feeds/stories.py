@@ -1,8 +1,8 @@
 """Grouping articles from several outlets into one story, so subscribers get one alert instead of five.
 
-Two titles are the same story when their normalised token sets overlap enough and they were published
-within ``STORY_WINDOW`` of each other. Loading the recent articles is the caller's (storage's) job; this
-module only compares and indexes values.
+Two titles are the same story when their normalised token sets overlap enough; a new article is compared
+with the articles first seen in the last ``STORY_WINDOW`` (when they were published does not matter).
+Loading those recent articles is the caller's (storage's) job; this module only compares and indexes values.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 SUMMARY_MAX_CHARS = 600
 
 _WHITESPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")  # the other C0 controls count as whitespace
 _INVISIBLE_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title"})
 _BLOCK_TAGS = frozenset(
     {
@@ -66,8 +67,11 @@ class _TextCollector(HTMLParser):
 
 
 def collapse_whitespace(text: str) -> str:
-    """Runs of any whitespace (newlines, tabs, no-break spaces) become one space; ends are trimmed."""
-    return _WHITESPACE.sub(" ", text).strip()
+    """Runs of any whitespace (newlines, tabs, no-break spaces) become one space; ends are trimmed.
+
+    Control characters are dropped: they are not text, and PostgreSQL cannot store NUL at all.
+    """
+    return _WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def html_to_text(html: str) -> str:

@@ -85,7 +85,8 @@ async def insert_articles(
     One INSERT for the lot, because a feed's first poll brings dozens of articles and each
     statement costs a round trip to the database thread. An article given no story starts its
     own, named by its id; one whose identity is stored already (another feed or process got
-    there first) is left out of the result.
+    there first) is left out of the result. The rows go in sorted by identity, so that on
+    PostgreSQL two feeds storing the same articles in different orders cannot deadlock.
     """
     if not new:
         return []
@@ -106,7 +107,8 @@ async def insert_articles(
         for article, story_id in new
     ]
     statement = insert_or_ignore(connection, articles, ["identity"]).returning(articles.c.id, articles.c.identity)
-    ids = {identity: article_id for article_id, identity in await connection.execute(statement, rows)}
+    in_lock_order = sorted(rows, key=lambda row: str(row["identity"]))
+    ids = {identity: article_id for article_id, identity in await connection.execute(statement, in_lock_order)}
     own_stories = [ids[row["identity"]] for row in rows if row["story_id"] is None and row["identity"] in ids]
     if own_stories:
         await connection.execute(update(articles).where(articles.c.id.in_(own_stories)).values(story_id=articles.c.id))

@@ -5,6 +5,8 @@ SQLite gets WAL (readers never wait for the writer), foreign keys, a busy timeou
 otherwise fail with "database is locked" when another one wrote first, instead of waiting.
 Within one process SQLite transactions also queue on an asyncio lock: SQLite has one writer
 anyway, and waiting on the lock is several times faster than sleeping in SQLite's busy handler.
+SQLite's own `lower()` folds ASCII letters only; Python's replaces it, so a search folds case
+("Ürümqi") the way PostgreSQL does.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ def async_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
 def _tune_sqlite(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -52,6 +58,7 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(connection: Any) -> None:

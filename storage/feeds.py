@@ -10,6 +10,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from storage._sql import insert_or_ignore
 from storage.schema import feeds
 
 REMOVED_FROM_CONFIG = "removed from the configuration"
@@ -56,16 +57,17 @@ async def sync_feeds(
 ) -> None:
     """Make the feed rows of the given kinds match `specs`, keeping each kept feed's state.
 
-    A feed whose configured URL changed starts afresh (its cache headers belonged to the old URL);
-    one that a permanent redirect moved keeps polling where it moved. A feed no longer wanted is
-    disabled, not deleted, so its articles keep their outlet and history.
+    A feed whose configured URL changed starts afresh (its cache headers and any Retry-After belonged
+    to the old URL); one that a permanent redirect moved keeps polling where it moved. A feed no longer
+    wanted is disabled, not deleted, so its articles keep their outlet and history. Another process
+    syncing the same new feed at the same moment is no error: whichever inserts it first wins.
     """
     existing = {row.name: row for row in await list_feeds(connection) if row.kind in kinds}
     for spec in specs:
         row = existing.pop(spec.name, None)
         if row is None:
             await connection.execute(
-                feeds.insert().values(
+                insert_or_ignore(connection, feeds, ["name"]).values(
                     name=spec.name,
                     url=spec.url,
                     configured_url=spec.url,
@@ -89,6 +91,7 @@ async def sync_feeds(
                 last_error=None,
                 disabled_reason=None,
                 next_check_at=now,
+                retry_not_before=None,
             )
         await connection.execute(update(feeds).where(feeds.c.id == row.id).values(**values))
     for row in existing.values():

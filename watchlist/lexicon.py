@@ -43,6 +43,18 @@ GENERIC_WORDS = _words(
     """
 )
 
+# The register of diplomacy: how a statement promises, not what it promises ("convene", "impetus").
+# A news story about a pledge rarely repeats them, so they make poor keywords.
+PROCESS_WORDS = _words(
+    """coordinate coordination convene maintain increase inject impetus leverage encourage encourages
+    establishment signing celebrate implementation implement realization better serve greater improving
+    safeguarding satisfaction course gradual endeavor endeavour participation benefit designs measures
+    momentum consensus difficult stand condolences sympathies existential upgrading together raise least
+    directed bring bringing address affect explore focus establish expand opening start restart ending
+    accelerate operationalise operationalize regularly success ambitious outcome share linking one three
+    four five"""
+)
+
 # Nouns for built or organised things: "Gwadar port", "Khunjerab border port".
 FACILITY_NOUNS = (
     "special economic zone",
@@ -178,3 +190,56 @@ SECTORS: dict[str, frozenset[str]] = {
 }
 
 SECTOR_WORDS = frozenset(word for words in SECTORS.values() for word in words)
+
+
+def _news_words(text: str) -> dict[str, tuple[str, ...]]:
+    """Parse "statement words: news words" lines into a lookup from each statement word."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in text.strip().splitlines():
+        formal, _, plain = line.partition(":")
+        for word in formal.split():
+            news = [w.replace("_", " ") for w in plain.split()]
+            table[word] = tuple(dict.fromkeys([*table.get(word, ()), *news]))
+    return table
+
+
+# How news reports what a statement says in its own register: "personnel" are "workers" and
+# "engineers" in a headline, "military" exchanges are "army", "navy" and "drills", floods leave
+# areas "flood-hit". Left: words a pledge uses (each form listed); right: words news writes for
+# the same thing ("_" joins a phrase). Generic language, no country or project.
+NEWS_WORDS = _news_words(
+    """
+    personnel: workers engineers staff employees nationals citizens
+    nationals: citizens workers engineers
+    citizens: nationals workers engineers
+    safety: attack protection guards
+    flood floods flooding: flood-hit deluge inundation displaced
+    rehabilitating rehabilitate rehabilitation: reconstruction rebuild rebuilt relief
+    survivors: victims displaced relief
+    disaster disasters: relief aid
+    earthquake: quake relief
+    military military-to-military: army navy troops air_force
+    exercises exercise: drill manoeuvres maneuvers
+    defence defense: army navy troops air_force
+    terrorism terrorist counter-terrorism: militant terrorist extremist
+    tourism: tourists travellers tour
+    tourist tourists: travellers tour
+    flights flight: airline route
+    export exports: shipments consignment imports
+    agricultural agriculture: farm crops fruit
+    industrial: factories manufacturers economic_zone special_economic_zone sez
+    e-commerce: online marketplace platform live-streaming
+    pavilions pavilion: storefronts online
+    solar: panels photovoltaic
+    renewable renewables: solar wind
+    hydropower: dam
+    students: universities scholarships
+    scholarships: students universities
+    vaccines vaccine: vaccination jabs
+    epidemic pandemic: outbreak
+    emissions: carbon pollution
+    deforestation forests forest: logging trees
+    payment payments: remittances wallets
+    visa visas: travel
+    """
+)

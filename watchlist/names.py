@@ -34,6 +34,10 @@ _FACILITY = re.compile(r"\b((?:[A-Z][a-z’']+)(?:[ -][A-Z][a-z’']+)*)\s+(" + 
 _COUNTRY_PAIR = re.compile(r"^[A-Z][a-z]+-[A-Z][a-z]+$")
 _NAME_PIECE = re.compile(r"(?:(?!\s+and\s+|\b(?:" + "|".join(CALENDAR_WORDS) + r")\b).)+")
 _NUMBERED = re.compile(r"^(.*?)[- ]?(\d+)$")
+# "Year of Tourism Exchanges" is a "Tourism Exchanges Year" in a headline.
+_PERIOD_OF = re.compile(
+    r"^(Year|Month|Week|Decade|Festival) of (?!the\b)([A-Z][\w’'-]*(?: (?:and |& )?[A-Z][\w’'-]*){0,3})$"
+)
 MAX_DEFINITION_WORDS = 8
 MAX_DEFINITIONS = 200
 GENERIC_ACRONYMS = frozenset("MOU MOUS MOUs UN IT GDP PM FM CEO USD EU OK TV AI ID NGO NGOs SME SMEs".upper().split())
@@ -155,6 +159,7 @@ def spelling_variants(name: str) -> tuple[str, ...]:
         rest = words[1:]
         if len(rest) >= 3 and any(w in ("of", "on", "for") for w in rest):
             variants.append(" ".join(rest))
+    variants.extend(f"{m.group(2)} {m.group(1)}" for v in list(variants) if (m := _PERIOD_OF.match(v)))
     variants.extend(v.replace("’", "'") for v in list(variants) if "’" in v)
     return tuple(dict.fromkeys(variants))
 

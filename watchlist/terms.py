@@ -2,7 +2,8 @@
 
 A word every paragraph uses ("Pakistan", "cooperation") cannot tell pledges apart; a word only one
 or two paragraphs use ("liberalization", "warehousing") is what a news story about that pledge
-will share with it.
+will share with it. News retells a pledge in its own words ("personnel" become "workers"), so the
+words it uses for a chosen keyword (lexicon.NEWS_WORDS) follow the pledge's own.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from watchlist.lexicon import GENERIC_WORDS, SECTORS, STOPWORDS
+from watchlist.lexicon import GENERIC_WORDS, NEWS_WORDS, PROCESS_WORDS, SECTORS, STOPWORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z0-9]")
 MAX_KEYWORDS = 8
+MAX_NEWS_WORDS = 6
 MAX_TAGS = 2
 COMMON_SHARE = 0.12
 
@@ -38,6 +40,7 @@ class WordRarity:
             and not any(c.isdigit() for c in word)
             and word not in STOPWORDS
             and word not in GENERIC_WORDS
+            and word not in PROCESS_WORDS
             and self.counts[word] <= self.limit
         )
 
@@ -50,7 +53,14 @@ def keywords(promise: str, context: str, rarity: WordRarity, first: Iterable[str
         room = max(MAX_KEYWORDS - len(chosen), 0)
         rarest = set(sorted(candidates, key=lambda w: (rarity.counts[w], candidates.index(w)))[:room])
         chosen.extend(w for w in candidates if w in rarest)
-    return tuple(chosen)
+    return (*chosen, *news_words(chosen))
+
+
+def news_words(chosen: list[str]) -> list[str]:
+    """The words news uses for the chosen ones ("personnel" → "workers", "engineers"), so that a
+    story told in a reporter's words still shares vocabulary with the pledge."""
+    found = [w for word in chosen for w in NEWS_WORDS.get(word, ()) if w not in chosen]
+    return list(dict.fromkeys(found))[:MAX_NEWS_WORDS]
 
 
 def sector_tags(promise: str, context: str = "") -> tuple[str, ...]:

@@ -16,7 +16,7 @@ async def mute(update: Update, context: Context) -> None:
     args = context.args or []
     services = services_of(context)
     now = services.clock()
-    if args == ["off"]:
+    if [arg.lower() for arg in args] == ["off"]:
         async with services.database.transaction() as connection:
             chat = await get_chat(connection, chat_id(update))
             await update_chat(connection, chat_id(update), muted_until=None)

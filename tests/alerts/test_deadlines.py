@@ -11,6 +11,7 @@ from bot.services import Services
 from tests.alerts.conftest import MakeDispatcher
 from tests.alerts.helpers import T0, add_chat, publish
 from tests.support.telegram.client import TelegramHarness
+from watchlist import set_field
 
 BEFORE_ML1_DEADLINE = datetime(2026, 5, 1, tzinfo=UTC)  # ML-1's deadline in the test watchlist: 30 Jun 2026
 
@@ -29,9 +30,18 @@ async def test_each_subscriber_before_the_deadline_is_told_once(services: Servic
     async with services.database.transaction() as connection:
         notices = await storage.due_notices(connection, T0, 10)
     assert [(n.chat_id, n.kind, n.subject) for n in notices] == [
-        (1, "deadline", "ml-1-railway"),
-        (2, "deadline", "ml-1-railway"),
+        (1, "deadline", "ml-1-railway@2026-06-30"),
+        (2, "deadline", "ml-1-railway@2026-06-30"),
     ]
+
+
+async def test_a_deadline_moved_later_is_announced_again_when_it_passes(services: Services) -> None:
+    await add_chat(services.database, 1, subscribe_to="ml-1-railway", at=BEFORE_ML1_DEADLINE)
+    assert await queue_deadline_notices(services, T0) == 1
+    set_field(services.watchlists.path, "ml-1-railway", "deadline", "2026-09-30")
+    assert services.watchlists.reload_if_changed().reloaded
+    assert await queue_deadline_notices(services, T0) == 1
+    assert await queue_deadline_notices(services, T0) == 0
 
 
 async def test_nothing_is_queued_before_the_deadline_passes(services: Services) -> None:

@@ -124,6 +124,14 @@ async def test_latest_rejects_a_bad_count(telegram: TelegramHarness, bot: BotApp
     assert reply.visible_text.endswith(usage("latest"))
 
 
+async def test_latest_answers_a_digit_that_is_no_number_with_usage(
+    telegram: TelegramHarness, bot: BotApplication
+) -> None:
+    """The superscript two is a digit to isdigit() but no number to int()."""
+    [reply] = await telegram.private_chat().ask("/latest ²")
+    assert reply.visible_text.endswith(usage("latest"))
+
+
 async def test_search_finds_stored_articles_matched_or_not(telegram: TelegramHarness, bot: BotApplication) -> None:
     [reply] = await telegram.private_chat().ask("/search cricket squad")
     assert UNMATCHED_TITLE in reply.visible_text

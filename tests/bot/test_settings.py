@@ -46,6 +46,16 @@ async def test_mute_off_clears_it(telegram: TelegramHarness, bot: BotApplication
     assert (await chat_row(services, alice)).muted_until is None
 
 
+async def test_mute_off_is_understood_in_any_case(
+    telegram: TelegramHarness, bot: BotApplication, services: Services
+) -> None:
+    alice = telegram.private_chat()
+    await alice.ask("/mute 30m")
+    [reply] = await alice.ask("/mute OFF")
+    assert reply.visible_text == "Mute is off; held alerts will be delivered now."
+    assert (await chat_row(services, alice)).muted_until is None
+
+
 @pytest.mark.parametrize("argument", ["", "soon", "0h", "-2h", "400d"])
 async def test_mute_bad_duration_answers_with_usage(
     telegram: TelegramHarness, bot: BotApplication, argument: str

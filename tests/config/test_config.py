@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import TOKEN_ENVIRONMENT_VARIABLE, ConfigError, load_config
+from bot.config import TOKEN_ENVIRONMENT_VARIABLE, ConfigError, describe_settings, load_config
 from tests.conftest import REPO
 
 
@@ -131,6 +131,11 @@ def test_cli_check_masks_the_token(tmp_path: Path) -> None:
     )
     assert "SECRET" not in result.stdout + result.stderr
     assert '"token": "********"' in result.stdout
+
+
+def test_check_masks_the_database_password(tmp_path: Path) -> None:
+    config = load_config(_write(tmp_path, '[storage]\nurl = "postgresql://pledgewatch:s3cret@db.example/pw"\n'))
+    assert describe_settings(config)["storage"]["url"] == "postgresql://pledgewatch:***@db.example/pw"
 
 
 def test_webhook_secret_must_be_what_telegram_accepts(tmp_path: Path) -> None:

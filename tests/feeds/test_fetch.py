@@ -2,6 +2,7 @@ import asyncio
 import gzip
 import socket
 import threading
+import time
 from collections.abc import AsyncIterator
 
 import pytest
@@ -198,3 +199,33 @@ async def test_requests_to_one_host_are_limited(server: FeedServer, fetcher: Fee
     results = await asyncio.gather(*(fetcher.fetch(server.url("/feed")) for _ in range(6)))
     assert {result.kind for result in results} == {"ok"}
     assert counts["max"] == SETTINGS.per_host_concurrency
+
+
+async def test_a_stored_non_ascii_etag_is_not_sent(server: FeedServer, fetcher: FeedFetcher) -> None:
+    # a server may send obs-text in an ETag; httpx cannot send it back, so the request goes unconditional
+    server.route("/feed", Reply(body=FEED, headers={"ETag": '"caf\u00e9"'}))
+    first = await fetcher.fetch(server.url("/feed"))
+    second = await fetcher.fetch(server.url("/feed"), etag=first.etag, last_modified="Mon, 08 May 2023 07:00:00 GMT")
+    assert second.kind == "not_modified"
+    assert "if-none-match" not in server.requests[-1].headers
+
+
+@pytest.mark.parametrize("location", ["http://xn--a.example/feed", "http://127.0.0.1:99999/feed"])
+async def test_redirect_to_an_unusable_location_is_an_error(
+    server: FeedServer, fetcher: FeedFetcher, location: str
+) -> None:
+    server.route("/feed", _redirect(301, location))
+    result = await fetcher.fetch(server.url("/feed"))
+    assert (result.kind, result.status) == ("error", None)
+    assert result.error
+
+
+async def test_waiting_for_a_busy_host_does_not_count_against_the_timeout(server: FeedServer) -> None:
+    def slow(_seen: Seen) -> Reply:
+        time.sleep(0.4)  # the server's own pace, not the test waiting on it
+        return Reply(body=FEED)
+
+    server.route("/feed", slow)
+    async with FeedFetcher(FetchSettings(1.0, 50_000, "t", 8)) as patient:
+        results = await asyncio.gather(*(patient.fetch(server.url("/feed")) for _ in range(6)))
+    assert [result.error for result in results] == [None] * 6

@@ -39,3 +39,11 @@ def test_empty_path_becomes_slash() -> None:
 @pytest.mark.parametrize("url", [None, "", "/relative/path", "mailto:desk@news.example", "http://host:port/"])
 def test_non_http_or_broken_links_have_no_canonical_form(url: str | None) -> None:
     assert canonical_link(url) is None
+
+
+def test_a_link_with_a_nul_character_is_not_a_link() -> None:
+    assert canonical_link("https://news.example/a\x00b") is None
+
+
+def test_a_link_wrapped_in_line_breaks_is_still_a_link() -> None:
+    assert canonical_link("\n  https://news.example/a\n") == "https://news.example/a"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import socket
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -218,6 +218,19 @@ async def test_same_story_from_two_outlets_shares_a_story(
     assert len(story_ids) == 1
 
 
+async def test_same_story_from_two_outlets_in_one_round_alerts_once(
+    server: FeedServer, fetcher: FeedFetcher, services: _Services
+) -> None:
+    async with services.database.transaction() as connection:
+        await ensure_chat(connection, 42, "private", None, NOW - timedelta(days=1))
+        await subscribe(connection, 42, ALL, "", NOW - timedelta(days=1))
+    server.route("/a", Reply(body=rss(Entry("ML-1 railway financing deal signed in Beijing", guid="a1"))))
+    server.route("/b", Reply(body=rss(Entry("ML-1 railway financing deal signed in Beijing - Harbour", guid="b1"))))
+    await _add_feeds(services, a=server.url("/a"), b=server.url("/b"))
+    report = await _poll(services, fetcher)
+    assert (report.new_articles, report.alerts_queued) == (2, 1)
+
+
 async def test_410_disables_the_feed_and_reports_it_gone(
     server: FeedServer, fetcher: FeedFetcher, services: _Services
 ) -> None:
@@ -238,6 +251,58 @@ async def test_429_waits_as_long_as_retry_after_asks(
     stored = (await _feeds(services))["ledger"]
     assert stored.next_check_at >= NOW + timedelta(seconds=7200)
     assert (stored.error_count, stored.last_error) == (1, "HTTP 429 Too Many Requests")
+
+
+async def test_an_absurd_retry_after_waits_a_day_at_most(
+    server: FeedServer, fetcher: FeedFetcher, services: _Services
+) -> None:
+    server.route("/feed", Reply(status=429, headers={"Retry-After": "9" * 14}))
+    await _add_feeds(services, ledger=server.url("/feed"))
+    await _poll(services, fetcher)
+    stored = (await _feeds(services))["ledger"]
+    assert stored.last_error == "HTTP 429 Too Many Requests"
+    assert stored.retry_not_before is not None and stored.retry_not_before <= NOW + timedelta(days=1, minutes=1)
+    assert stored.next_check_at <= NOW + timedelta(days=1, minutes=1)
+
+
+async def test_an_absurd_ttl_is_honoured_up_to_the_maximum_interval(
+    server: FeedServer, fetcher: FeedFetcher, services: _Services
+) -> None:
+    body = rss(OTHER_NEWS).replace(b"<channel>", b"<channel><ttl>" + b"9" * 400 + b"</ttl>")
+    server.route("/feed", Reply(body=body))
+    await _add_feeds(services, ledger=server.url("/feed"))
+    await _poll(services, fetcher)
+    delay = ((await _feeds(services))["ledger"].next_check_at - NOW).total_seconds()
+    assert 3600 * 0.9 <= delay <= 3600 * 1.1
+
+
+async def test_an_entry_with_nul_characters_is_stored(
+    server: FeedServer, fetcher: FeedFetcher, services: _Services
+) -> None:
+    # NUL is not valid XML, so feedparser's lenient fallback reads it; PostgreSQL cannot store it in text
+    body = rss(ML1_NEWS).replace(b"ML-1 railway", b"ML-1\x00 railway").replace(b"n-1", b"n-\x001")
+    server.route("/feed", Reply(body=body))
+    await _add_feeds(services, ledger=server.url("/feed"))
+    report = await _poll(services, fetcher)
+    async with services.database.transaction() as connection:
+        matched = await latest_matched(connection, limit=10)
+    assert (report.new_articles, report.errors) == (1, ())
+    assert [m.article.title for m in matched] == ["ML-1 railway financing agreed"]
+
+
+async def test_a_feed_whose_articles_the_database_refuses_fails_alone(
+    server: FeedServer, fetcher: FeedFetcher, services: _Services
+) -> None:
+    # nothing bounds an id's length, but PostgreSQL refuses one longer than the column (SQLite stores it)
+    services.watchlist = Watchlist(commitments=(replace(ML1, id="ml-" + "1" * 200),))
+    server.route("/a", Reply(body=rss(ML1_NEWS)))
+    server.route("/b", Reply(body=rss(OTHER_NEWS)))
+    await _add_feeds(services, a=server.url("/a"), b=server.url("/b"))
+    report = await _poll(services, fetcher)
+    async with services.database.transaction() as connection:
+        titles = {row.title for row in (await connection.execute(select(articles.c.title)))}
+    assert report.checked == 2 and OTHER_NEWS.title in titles
+    assert {name for name, _, _ in report.errors} <= {"a"}
 
 
 async def test_manual_poll_still_honours_a_pending_retry_after(

@@ -29,3 +29,7 @@ def test_long_text_is_cut_at_a_word_boundary_with_an_ellipsis() -> None:
     cut = truncate("alpha beta gamma delta epsilon", 20)
     assert cut == "alpha beta gamma…"
     assert len(cut) <= 20
+
+
+def test_control_characters_are_dropped() -> None:
+    assert html_to_text("ML-1\x00 rail\x07way") == "ML-1 railway"

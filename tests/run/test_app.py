@@ -9,20 +9,25 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from telegram import Bot
 
 from bot.app import Pledgewatch, open_services, sync_feed_sources
 from bot.config import load_config
 from bot.dispatcher import Dispatcher
-from bot.senders import CONSOLE_CHAT_ID, ConsoleSender
+from bot.senders import CONSOLE_CHAT_ID, ConsoleSender, TelegramSender
 from feeds import FeedFetcher
 from storage import ALL, ensure_chat, subscribe
 from tests.conftest import REPO
-from tests.feeds.support import ConditionalFeed, Entry, FeedServer, Reply
+from tests.feeds.support import ConditionalFeed, Entry, FeedServer, Reply, Responder, Seen
+from tests.run.running import RunningApp
+from tests.support.telegram.client import TelegramHarness
+from tests.support.waiting import wait_until
 from watchlist import set_field
 
 ADMIN = 777
@@ -136,6 +141,61 @@ async def test_a_feed_gone_410_is_disabled_and_told_to_the_admins_once(
     assert "Feed gone" in notice and "Loopback" in notice
 
 
+def _slowly(responder: Responder, seconds: float) -> Responder:
+    """The feed as a distant outlet serves it: the answer takes `seconds`."""
+
+    def answer(seen: Seen) -> Reply:
+        time.sleep(seconds)
+        return responder(seen)
+
+    return answer
+
+
+async def test_sigterm_lets_the_poll_in_flight_finish_and_store_its_news(tmp_path: Path, server: FeedServer) -> None:
+    server.route("/news.xml", _slowly(ConditionalFeed(ML1), 2))
+    config = _workspace(tmp_path, server.url("/news.xml"))
+    with RunningApp(config, tmp_path / "run.log") as app:
+        await wait_until(lambda: server.requests, 20, lambda: "the feed was never requested")
+        assert app.stop() == 0
+    assert "ml1" in _matched(tmp_path / "pledgewatch.db"), app.output()
+    assert "Traceback" not in app.output()
+
+
+async def test_a_job_still_running_at_its_next_turn_is_not_a_warning(tmp_path: Path, server: FeedServer) -> None:
+    """Poll ticks every second here while the feed takes 3: skipping those ticks is the design, not a problem."""
+    server.route("/news.xml", _slowly(ConditionalFeed(ML1), 3))
+    config = _workspace(tmp_path, server.url("/news.xml"))
+    with RunningApp(config, tmp_path / "run.log") as app:
+        await wait_until(lambda: "poll round:" in app.output(), 30, app.output)
+        assert app.stop() == 0
+    assert "WARNING" not in app.output()
+
+
+async def test_a_telegram_outage_is_logged_per_attempt_not_at_every_tick(
+    app: Pledgewatch, server: FeedServer, telegram: TelegramHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The dispatcher backs off (2 s, then longer) after an outage; the ticks in between have nothing to say."""
+    bot = Bot(
+        telegram.token, base_url=f"{telegram.api_base_url}/bot", base_file_url=f"{telegram.api_base_url}/file/bot"
+    )
+    sender = TelegramSender(bot, owns_bot=True)
+    pledgewatch = Pledgewatch(app.services, app.fetcher, Dispatcher(app.services, sender))
+    async with app.services.database.transaction() as connection:
+        await ensure_chat(connection, 4242, "private", "Alice", app.services.clock())
+        await subscribe(connection, 4242, ALL, "", app.services.clock())
+    server.route("/news.xml", ConditionalFeed(ML1))
+    await pledgewatch.poll(every_feed=True)
+    caplog.set_level("INFO", logger="pledgewatch")
+    try:
+        with telegram.proxy.outage():
+            await pledgewatch.deliver()  # tries, fails, backs off
+            await pledgewatch.deliver()  # within the back-off: sends nothing, tries nothing
+    finally:
+        await sender.aclose()
+    dispatch_lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("dispatch:")]
+    assert dispatch_lines == ["dispatch: 0 messages sent, 1 retried, 0 failed (Telegram unreachable, backing off)"]
+
+
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True, check=False)
 
@@ -151,6 +211,14 @@ def test_run_once_in_console_mode_prints_each_alert_once(tmp_path: Path, server:
     assert "Main Line-1 (ML-1) railway (ml-1-railway)" in first.stdout
     assert again.stdout == ""
     assert "poll round: 1 feeds checked" in first.stderr
+
+
+def test_log_level_debug_also_shows_what_the_libraries_log(tmp_path: Path, server: FeedServer) -> None:
+    server.route("/news.xml", ConditionalFeed(ML1))
+    config = _workspace(tmp_path, server.url("/news.xml"))
+    result = _cli("run", "--once", "--log-level", "DEBUG", "--config", str(config), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"httpx: HTTP Request: GET {server.url('/news.xml')}" in result.stderr
 
 
 def test_status_shows_the_news_per_pledge_and_the_feed_health(tmp_path: Path, server: FeedServer) -> None:

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import asyncio
+import time
 from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
 
 from storage import (
     Database,
@@ -117,3 +122,43 @@ async def test_a_batch_skips_identities_already_stored_or_given_twice(database: 
         ]
         stored = await insert_articles(connection, batch, feed_id=None, first_seen=NOW)
     assert [(a.identity, a.title, a.story_id == a.id) for a in stored] == [("a1", "First", True)]
+
+
+async def _wait_for_lock_waiters(database: Database, count: int) -> None:
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        async with database.transaction() as connection:
+            if (await connection.execute(query)).scalar_one() >= count:
+                return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"never saw {count} transactions waiting on a lock")
+
+
+async def _store(database: Database, *identities: str) -> None:
+    async with database.transaction() as connection:
+        articles = [(_article(identity, f"Story {identity}"), None) for identity in identities]
+        await insert_articles(connection, articles, feed_id=None, first_seen=NOW)
+
+
+async def test_two_feeds_storing_the_same_articles_in_another_order_do_not_deadlock(database: Database) -> None:
+    if database.dialect == "sqlite":
+        pytest.skip("SQLite runs one writing transaction at a time (BEGIN IMMEDIATE), so inserts cannot interleave")
+    async with database.transaction() as holder:  # holds "c" so the first feed stops half-way through its insert
+        await insert_articles(holder, [(_article("c", "Story c"), None)], feed_id=None, first_seen=NOW)
+        first_feed = asyncio.create_task(_store(database, "a", "c", "b"))
+        await _wait_for_lock_waiters(database, 1)
+        second_feed = asyncio.create_task(_store(database, "b", "a"))
+        await _wait_for_lock_waiters(database, 2)
+    await asyncio.wait_for(asyncio.gather(first_feed, second_feed), timeout=30)
+    async with database.transaction() as connection:
+        assert await known_identities(connection, ["a", "b", "c"]) == {"a", "b", "c"}
+
+
+async def test_search_matches_a_word_with_a_non_ascii_capital_as_written(database: Database) -> None:
+    async with database.transaction() as connection:
+        await insert_article(connection, _article("a1", "Ürümqi–Gwadar fibre link"), feed_id=None, first_seen=NOW)
+        found = await search_articles(connection, ["Ürümqi"], limit=10)
+    assert [a.identity for a in found] == ["a1"]

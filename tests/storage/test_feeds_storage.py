@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import asyncio
+import time
 from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
 
 from storage import (
     REMOVED_FROM_CONFIG,
@@ -128,3 +133,51 @@ async def test_a_manual_claim_honours_a_pending_retry_after(database: Database) 
         )
     assert [feed.name for feed in manual] == ["app"]
     assert sorted(feed.name for feed in later) == ["app", "dawn"]
+
+
+async def _wait_until_a_transaction_waits_on_a_lock(database: Database) -> None:
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        async with database.transaction() as connection:
+            if (await connection.execute(query)).scalar_one():
+                return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the second sync never waited on the first one's lock")
+
+
+async def test_two_processes_adding_the_same_feed_at_once_both_succeed(database: Database, database_url: str) -> None:
+    if database.dialect == "sqlite":
+        pytest.skip("SQLite runs one writing transaction at a time (BEGIN IMMEDIATE), so syncs cannot interleave")
+    spec = FeedSpec("dawn", "https://example.org/dawn.xml")
+    other_process = Database.open(database_url)
+    try:
+        async with database.transaction() as connection:
+            await sync_feeds(connection, [spec], kinds=["config"], now=NOW)
+            second = asyncio.create_task(_sync(other_process, spec))
+            await _wait_until_a_transaction_waits_on_a_lock(other_process)
+        await second
+    finally:
+        await other_process.close()
+    async with database.transaction() as connection:
+        assert [feed.name for feed in await list_feeds(connection)] == ["dawn"]
+
+
+async def test_a_new_url_is_not_held_back_by_the_old_servers_retry_after(database: Database) -> None:
+    await _sync(database, FeedSpec("dawn", "https://old.example/a.xml"))
+    async with database.transaction() as connection:
+        (feed,) = await list_feeds(connection)
+        await record_error(
+            connection,
+            feed.id,
+            checked_at=NOW,
+            next_check_at=NOW + timedelta(hours=2),
+            error="HTTP 429 Too Many Requests",
+            retry_not_before=NOW + timedelta(hours=2),
+        )
+    await _sync(database, FeedSpec("dawn", "https://new.example/a.xml"))
+    async with database.transaction() as connection:
+        manual = await claim_due_feeds(connection, NOW, NOW + timedelta(minutes=1), ignore_schedule=True)
+    assert [feed.url for feed in manual] == ["https://new.example/a.xml"]

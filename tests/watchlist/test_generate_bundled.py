@@ -136,3 +136,9 @@ def test_descriptive_sentences_are_not_commitments(generated: Watchlist) -> None
 def test_generation_is_deterministic(generated: Watchlist) -> None:
     again = generate_watchlist(BUNDLED.read_text(encoding="utf-8"), "communiques/pakistan-china-2022-11.txt")
     assert again == generated
+
+
+def test_keywords_include_the_words_news_uses_for_the_pledge(generated: Watchlist) -> None:
+    security = next(c for c in generated.commitments if "Chinese personnel" in c.quote)
+    assert {"personnel", "workers", "engineers"} <= set(security.keywords)
+    assert "Tourism Exchanges Year" in _by_alias(generated, "Year of Tourism Exchanges").aliases

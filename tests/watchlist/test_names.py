@@ -63,3 +63,9 @@ def test_curly_apostrophe_gets_a_straight_variant() -> None:
         "Foreign Minister’s Strategic Dialogue",
         "Foreign Minister's Strategic Dialogue",
     )
+
+
+def test_a_year_of_something_is_also_written_the_headline_way() -> None:
+    assert "Tourism Exchanges Year" in spelling_variants("Year of Tourism Exchanges")
+    assert "Culture and Tourism Year" in spelling_variants("Year of Culture and Tourism")
+    assert spelling_variants("Year of the Dragon") == ("Year of the Dragon",)
