@@ -68,13 +68,13 @@ def digest_jobs(chat_id: int, slot: datetime, items: list[DueDelivery], titles: 
     ]
 
 
-async def collect_jobs(services: Services, now: datetime, limit: int) -> list[Job]:
-    """Everything due at `now`: alerts, notices, and the digests whose time has come."""
+async def collect_jobs(services: Services, now: datetime, limit: int, scope: storage.ChatScope) -> list[Job]:
+    """Everything due at `now` in the sender's chats: alerts, notices, and the digests whose time has come."""
     titles = {commitment.id: commitment.title for commitment in services.watchlist.commitments}
     async with services.database.transaction() as connection:
-        alerts = await storage.due_deliveries(connection, now, limit)
-        notices = await storage.due_notices(connection, now, limit)
-        digests = await _due_digests(connection, now)
+        alerts = await storage.due_deliveries(connection, now, limit, scope)
+        notices = await storage.due_notices(connection, now, limit, scope)
+        digests = await _due_digests(connection, now, scope)
     jobs = [alert_job(delivery, titles) for delivery in alerts]
     jobs += [notice_job(notice) for notice in notices]
     for chat_id, slot, items in digests:
@@ -82,9 +82,11 @@ async def collect_jobs(services: Services, now: datetime, limit: int) -> list[Jo
     return jobs
 
 
-async def _due_digests(connection: AsyncConnection, now: datetime) -> list[tuple[int, datetime, list[DueDelivery]]]:
+async def _due_digests(
+    connection: AsyncConnection, now: datetime, scope: storage.ChatScope
+) -> list[tuple[int, datetime, list[DueDelivery]]]:
     due = []
-    for chat in await storage.digest_chats(connection, now):
+    for chat in await storage.digest_chats(connection, now, scope):
         slot = due_digest_slot(chat, now)
         if slot is None:
             continue

@@ -129,8 +129,7 @@ class Dispatcher:
         self._halted = False
         self._started_wall, self._started_mono = now, time.monotonic()
         while not (self._stopping or self._halted):
-            due = await collect_jobs(self.services, self._now(), self.settings.batch_size)
-            jobs = [job for job in due if self.sender.reaches(job.chat_id)]
+            jobs = await collect_jobs(self.services, self._now(), self.settings.batch_size, self.sender.scope)
             if not jobs:
                 break
             before = report.messages_sent + report.failed + report.chats_deactivated

@@ -21,6 +21,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.html import MAX_MESSAGE_UNITS
+from storage import ChatScope
 
 CONSOLE_CHAT_ID = 0
 """The chat id of the console: never a Telegram chat, so console alerts cannot reach anyone."""
@@ -73,8 +74,9 @@ class Recipient:
 
 
 class Sender(Protocol):
-    def reaches(self, chat_id: int) -> bool:
-        """Whether this sender delivers to the chat; rows of other chats stay queued for a sender that does."""
+    @property
+    def scope(self) -> ChatScope:
+        """The chats this sender delivers to; rows of other chats stay queued for a sender that does."""
         ...
 
     async def send(self, chat_id: int, markup: str) -> Outcome:
@@ -135,8 +137,9 @@ class TelegramSender:
         self._owns_bot = owns_bot
         self._initialized = False
 
-    def reaches(self, chat_id: int) -> bool:
-        return chat_id != CONSOLE_CHAT_ID
+    @property
+    def scope(self) -> ChatScope:
+        return ChatScope(excluding=CONSOLE_CHAT_ID)
 
     async def send(self, chat_id: int, markup: str) -> Outcome:
         try:
@@ -205,9 +208,10 @@ class ConsoleSender:
     def __init__(self, stream: TextIO | None = None) -> None:
         self._stream = stream
 
-    def reaches(self, chat_id: int) -> bool:
+    @property
+    def scope(self) -> ChatScope:
         """Only the console's own alerts: Telegram chats' alerts wait for a run with a token."""
-        return chat_id == CONSOLE_CHAT_ID
+        return ChatScope(only=CONSOLE_CHAT_ID)
 
     async def send(self, chat_id: int, markup: str) -> Outcome:
         stream = self._stream or sys.stdout

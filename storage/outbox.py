@@ -93,10 +93,38 @@ def _delivery_query() -> Select[Any]:
     )
 
 
-async def due_deliveries(connection: AsyncConnection, now: datetime, limit: int) -> list[DueDelivery]:
+@dataclass(frozen=True, slots=True)
+class ChatScope:
+    """The chats one sender delivers to: only one chat, or every chat but one (or all).
+
+    The console prints only its own alerts and Telegram never gets the console's; a row outside
+    the scope stays queued for a sender whose scope includes it.
+    """
+
+    only: int | None = None
+    excluding: int | None = None
+
+    def admits(self, chat_id: Any) -> ColumnElement[bool]:
+        conditions = []
+        if self.only is not None:
+            conditions.append(chat_id == self.only)
+        if self.excluding is not None:
+            conditions.append(chat_id != self.excluding)
+        return and_(True, *conditions)
+
+
+EVERY_CHAT = ChatScope()
+
+
+async def due_deliveries(
+    connection: AsyncConnection, now: datetime, limit: int, scope: ChatScope = EVERY_CHAT
+) -> list[DueDelivery]:
     """Alerts to send now, oldest first: not muted, not waiting for a digest, not leased or backing off."""
     query = _delivery_query().where(
-        deliveries.c.next_attempt_at <= now, chats.c.delivery_mode != DIGEST, _not_muted(now)
+        deliveries.c.next_attempt_at <= now,
+        chats.c.delivery_mode != DIGEST,
+        _not_muted(now),
+        scope.admits(deliveries.c.chat_id),
     )
     return await _load_deliveries(connection, query.limit(limit))
 
@@ -143,23 +171,37 @@ async def _story_outlets(connection: AsyncConnection, story_ids: set[int]) -> di
     return found
 
 
-async def digest_chats(connection: AsyncConnection, now: datetime) -> list[ChatRow]:
+async def digest_chats(connection: AsyncConnection, now: datetime, scope: ChatScope = EVERY_CHAT) -> list[ChatRow]:
     """Active, unmuted digest-mode chats that have alerts waiting; whose digest is due is decided in bot/."""
     waiting = select(deliveries.c.id).where(deliveries.c.chat_id == chats.c.id, deliveries.c.state == PENDING)
     query = (
         select(chats)
-        .where(chats.c.active.is_(True), chats.c.delivery_mode == DIGEST, _not_muted(now), waiting.exists())
+        .where(
+            chats.c.active.is_(True),
+            chats.c.delivery_mode == DIGEST,
+            _not_muted(now),
+            waiting.exists(),
+            scope.admits(chats.c.id),
+        )
         .order_by(chats.c.id)
     )
     return [ChatRow(**dict(m)) for m in (await connection.execute(query)).mappings()]
 
 
-async def due_notices(connection: AsyncConnection, now: datetime, limit: int) -> list[DueNotice]:
+async def due_notices(
+    connection: AsyncConnection, now: datetime, limit: int, scope: ChatScope = EVERY_CHAT
+) -> list[DueNotice]:
     """Notices to send now, oldest first; like alerts they wait while the chat is muted."""
     query = (
         select(notices)
         .join(chats, chats.c.id == notices.c.chat_id)
-        .where(notices.c.state == PENDING, notices.c.next_attempt_at <= now, chats.c.active.is_(True), _not_muted(now))
+        .where(
+            notices.c.state == PENDING,
+            notices.c.next_attempt_at <= now,
+            chats.c.active.is_(True),
+            _not_muted(now),
+            scope.admits(notices.c.chat_id),
+        )
         .order_by(notices.c.created_at, notices.c.id)
         .limit(limit)
     )

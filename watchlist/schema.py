@@ -15,7 +15,9 @@ from watchlist.lines import LineIndex, TableLines
 from watchlist.model import Commitment, Source, Watchlist
 from watchlist.problems import Problem, Severity
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_ID_LENGTH = 100
+"""Stored matches, subscriptions and search-feed names carry the id; their columns hold 200 characters."""
+ID_PATTERN = re.compile(rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID_LENGTH - 1}}}$")
 TEXT_FIELDS = ("title", "section", "quote")
 LIST_FIELDS = ("aliases", "keywords", "exclude", "tags")
 COMMITMENT_FIELDS = ("id", *TEXT_FIELDS, *LIST_FIELDS, "deadline")
@@ -124,7 +126,8 @@ def _read_commitment(raw: object, position: int, lines: TableLines | None, found
             what = "missing" if key not in raw else "expected non-empty text"
             found.add("error", line(key), f"{label}: {key}: {what}")
     if isinstance(raw.get("id"), str) and raw["id"] and not ID_PATTERN.match(raw["id"]):
-        found.add("error", line("id"), f"{label}: id: use lowercase letters, digits and hyphens")
+        rule = f"use lowercase letters, digits and hyphens, at most {MAX_ID_LENGTH} characters"
+        found.add("error", line("id"), f"{label}: id: {rule}")
     if not isinstance(raw.get("section", ""), str):
         found.add("error", line("section"), f"{label}: section: expected text")
     lists = {key: _read_list(raw.get(key, []), key, label, line(key), found) for key in LIST_FIELDS}

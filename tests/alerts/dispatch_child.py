@@ -21,7 +21,7 @@ from bot.config import Config, StorageSettings, WatchlistSettings
 from bot.dispatcher import Dispatcher, DispatchSettings
 from bot.senders import Outcome, Recipient, Sender, TelegramSender
 from bot.services import Services
-from storage import Database
+from storage import ChatScope, Database
 from watchlist import WatchlistReloader
 
 IDLE_SECONDS = 0.05
@@ -34,8 +34,9 @@ class BlockingSender:
         self.inner = inner
         self.allowed = allowed
 
-    def reaches(self, chat_id: int) -> bool:
-        return self.inner.reaches(chat_id)
+    @property
+    def scope(self) -> ChatScope:
+        return self.inner.scope
 
     async def send(self, chat_id: int, markup: str) -> Outcome:
         if self.allowed <= 0:

@@ -8,11 +8,13 @@ from storage import (
     ALL,
     COMMITMENT,
     TAG,
+    ChatScope,
     Database,
     NewAlert,
     NewArticle,
     PledgeHit,
     deactivate_chat,
+    due_deliveries,
     enqueue_alerts,
     enqueue_deliveries,
     ensure_chat,
@@ -126,3 +128,16 @@ async def test_two_articles_of_one_story_in_one_batch_are_one_alert(database: Da
         assert second is not None
         alerts = [NewAlert(first.id, first.id, (ML1,)), NewAlert(second.id, first.id, (ML1,))]
         assert await enqueue_alerts(connection, alerts, first_seen=at, now=at) == 1
+
+
+async def test_a_sender_scope_finds_its_own_rows_however_many_others_wait(database: Database) -> None:
+    for chat_id in (11, 12, 13, 0):
+        await _chat(database, chat_id, ALL)
+    await _store(database, "a1", [ML1])
+    await _store(database, "a2", [ML1])
+    later = NOW + timedelta(hours=2)
+    async with database.transaction() as connection:
+        console = await due_deliveries(connection, later, 2, ChatScope(only=0))
+        telegram = await due_deliveries(connection, later, 100, ChatScope(excluding=0))
+    assert [(d.chat_id, d.article.identity) for d in console] == [(0, "a1"), (0, "a2")]
+    assert sorted({d.chat_id for d in telegram}) == [11, 12, 13]

@@ -89,3 +89,11 @@ def test_load_non_utf8_file_says_so(tmp_path: Path) -> None:
     path.write_bytes(b'title = "\xff"')
     with pytest.raises(WatchlistError, match="not UTF-8"):
         load_watchlist(path)
+
+
+def test_an_id_longer_than_storage_holds_is_an_error(tmp_path: Path) -> None:
+    long_id = "a" * 101
+    path = tmp_path / "watchlist.toml"
+    path.write_text(f'[[commitment]]\nid = "{long_id}"\ntitle = "T"\nsection = "S"\nquote = "Q"\n', encoding="utf-8")
+    with pytest.raises(WatchlistError, match="at most 100 characters"):
+        load_watchlist(path)
