@@ -5,11 +5,15 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import asyncpg
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
+
+from storage import Database
 
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
@@ -47,3 +51,17 @@ def fresh_postgres_database() -> Iterator[str]:
         yield make_url(admin_postgres_url()).set(database=name).render_as_string(hide_password=False)
     finally:
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def wait_for_lock_waiters(database: Database, count: int = 1, timeout: float = 10) -> None:
+    """Wait until `count` transactions on this PostgreSQL database are blocked on a lock (a race set up on purpose)."""
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        async with database.transaction() as connection:
+            if (await connection.execute(query)).scalar_one() >= count:
+                return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"never saw {count} transaction(s) waiting on a lock within {timeout} s")

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
 
 from storage import (
     Database,
@@ -20,6 +18,7 @@ from storage import (
     search_articles,
     story_candidates,
 )
+from tests.support_db import wait_for_lock_waiters
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
@@ -124,19 +123,6 @@ async def test_a_batch_skips_identities_already_stored_or_given_twice(database: 
     assert [(a.identity, a.title, a.story_id == a.id) for a in stored] == [("a1", "First", True)]
 
 
-async def _wait_for_lock_waiters(database: Database, count: int) -> None:
-    query = text(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        async with database.transaction() as connection:
-            if (await connection.execute(query)).scalar_one() >= count:
-                return
-        await asyncio.sleep(0.02)
-    raise AssertionError(f"never saw {count} transactions waiting on a lock")
-
-
 async def _store(database: Database, *identities: str) -> None:
     async with database.transaction() as connection:
         articles = [(_article(identity, f"Story {identity}"), None) for identity in identities]
@@ -149,9 +135,9 @@ async def test_two_feeds_storing_the_same_articles_in_another_order_do_not_deadl
     async with database.transaction() as holder:  # holds "c" so the first feed stops half-way through its insert
         await insert_articles(holder, [(_article("c", "Story c"), None)], feed_id=None, first_seen=NOW)
         first_feed = asyncio.create_task(_store(database, "a", "c", "b"))
-        await _wait_for_lock_waiters(database, 1)
+        await wait_for_lock_waiters(database, 1)
         second_feed = asyncio.create_task(_store(database, "b", "a"))
-        await _wait_for_lock_waiters(database, 2)
+        await wait_for_lock_waiters(database, 2)
     await asyncio.wait_for(asyncio.gather(first_feed, second_feed), timeout=30)
     async with database.transaction() as connection:
         assert await known_identities(connection, ["a", "b", "c"]) == {"a", "b", "c"}

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
 
 from storage import (
     REMOVED_FROM_CONFIG,
@@ -17,6 +15,7 @@ from storage import (
     record_success,
     sync_feeds,
 )
+from tests.support_db import wait_for_lock_waiters
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
@@ -135,19 +134,6 @@ async def test_a_manual_claim_honours_a_pending_retry_after(database: Database) 
     assert sorted(feed.name for feed in later) == ["app", "dawn"]
 
 
-async def _wait_until_a_transaction_waits_on_a_lock(database: Database) -> None:
-    query = text(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        async with database.transaction() as connection:
-            if (await connection.execute(query)).scalar_one():
-                return
-        await asyncio.sleep(0.02)
-    raise AssertionError("the second sync never waited on the first one's lock")
-
-
 async def test_two_processes_adding_the_same_feed_at_once_both_succeed(database: Database, database_url: str) -> None:
     if database.dialect == "sqlite":
         pytest.skip("SQLite runs one writing transaction at a time (BEGIN IMMEDIATE), so syncs cannot interleave")
@@ -157,7 +143,7 @@ async def test_two_processes_adding_the_same_feed_at_once_both_succeed(database:
         async with database.transaction() as connection:
             await sync_feeds(connection, [spec], kinds=["config"], now=NOW)
             second = asyncio.create_task(_sync(other_process, spec))
-            await _wait_until_a_transaction_waits_on_a_lock(other_process)
+            await wait_for_lock_waiters(other_process)
         await second
     finally:
         await other_process.close()

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -10,6 +9,7 @@ from sqlalchemy import inspect, text
 
 from storage import Database, current_revision, downgrade, head_revision, upgrade
 from storage.schema import metadata
+from tests.support_db import wait_for_lock_waiters
 
 TABLES = {"feeds", "articles", "matches", "chats", "subscriptions", "deliveries", "notices"}
 
@@ -56,19 +56,6 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: object) -> No
         await db.close()
 
 
-async def _wait_for_lock_waiters(database: Database, count: int) -> None:
-    query = text(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        async with database.transaction() as connection:
-            if (await connection.execute(query)).scalar_one() >= count:
-                return
-        await asyncio.sleep(0.02)
-    raise AssertionError(f"never saw {count} transactions waiting on a lock")
-
-
 async def test_two_processes_starting_at_once_both_upgrade(database: Database, database_url: str) -> None:
     if database.dialect == "sqlite":
         pytest.skip("SQLite runs one writing transaction at a time (BEGIN IMMEDIATE), so upgrades cannot interleave")
@@ -78,7 +65,7 @@ async def test_two_processes_starting_at_once_both_upgrade(database: Database, d
         async with database.transaction() as holder:  # both processes find an empty database before either upgrades
             await holder.execute(text("LOCK TABLE alembic_version IN ACCESS EXCLUSIVE MODE"))
             upgrades = asyncio.gather(upgrade(first), upgrade(second))
-            await _wait_for_lock_waiters(database, 2)
+            await wait_for_lock_waiters(database, 2)
         await asyncio.wait_for(upgrades, timeout=60)
     finally:
         await first.close()
