@@ -44,16 +44,28 @@ async def _empty_tables(database: Database) -> None:
             await connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
 
 
-@pytest.fixture
-async def database(database_url: str) -> AsyncIterator[Database]:
-    """A migrated, empty database on each backend."""
-    db = Database.open(database_url)
+async def _migrated_empty(url: str) -> AsyncIterator[Database]:
+    db = Database.open(url)
     await upgrade(db)
     await _empty_tables(db)
     try:
         yield db
     finally:
         await db.close()
+
+
+@pytest.fixture
+async def database(database_url: str) -> AsyncIterator[Database]:
+    """A migrated, empty database on each backend."""
+    async for db in _migrated_empty(database_url):
+        yield db
+
+
+@pytest.fixture
+async def postgres_database(postgres_url: str) -> AsyncIterator[Database]:
+    """A migrated, empty PostgreSQL database, for races that SQLite's single writer rules out."""
+    async for db in _migrated_empty(postgres_url):
+        yield db
 
 
 @pytest.fixture

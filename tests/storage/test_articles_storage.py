@@ -3,8 +3,6 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from storage import (
     Database,
     MatchRecord,
@@ -129,9 +127,10 @@ async def _store(database: Database, *identities: str) -> None:
         await insert_articles(connection, articles, feed_id=None, first_seen=NOW)
 
 
-async def test_two_feeds_storing_the_same_articles_in_another_order_do_not_deadlock(database: Database) -> None:
-    if database.dialect == "sqlite":
-        pytest.skip("SQLite runs one writing transaction at a time (BEGIN IMMEDIATE), so inserts cannot interleave")
+async def test_two_feeds_storing_the_same_articles_in_another_order_do_not_deadlock(
+    postgres_database: Database,
+) -> None:
+    database = postgres_database
     async with database.transaction() as holder:  # holds "c" so the first feed stops half-way through its insert
         await insert_articles(holder, [(_article("c", "Story c"), None)], feed_id=None, first_seen=NOW)
         first_feed = asyncio.create_task(_store(database, "a", "c", "b"))

@@ -3,8 +3,6 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from storage import (
     REMOVED_FROM_CONFIG,
     Database,
@@ -134,9 +132,10 @@ async def test_a_manual_claim_honours_a_pending_retry_after(database: Database) 
     assert sorted(feed.name for feed in later) == ["app", "dawn"]
 
 
-async def test_two_processes_adding_the_same_feed_at_once_both_succeed(database: Database, database_url: str) -> None:
-    if database.dialect == "sqlite":
-        pytest.skip("SQLite runs one writing transaction at a time (BEGIN IMMEDIATE), so syncs cannot interleave")
+async def test_two_processes_adding_the_same_feed_at_once_both_succeed(
+    postgres_database: Database, postgres_url: str
+) -> None:
+    database, database_url = postgres_database, postgres_url
     spec = FeedSpec("dawn", "https://example.org/dawn.xml")
     other_process = Database.open(database_url)
     try:

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
@@ -56,9 +55,8 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: object) -> No
         await db.close()
 
 
-async def test_two_processes_starting_at_once_both_upgrade(database: Database, database_url: str) -> None:
-    if database.dialect == "sqlite":
-        pytest.skip("SQLite runs one writing transaction at a time (BEGIN IMMEDIATE), so upgrades cannot interleave")
+async def test_two_processes_starting_at_once_both_upgrade(postgres_database: Database, postgres_url: str) -> None:
+    database, database_url = postgres_database, postgres_url
     await downgrade(database, "base")
     first, second = Database.open(database_url), Database.open(database_url)
     try:
