@@ -67,14 +67,8 @@ async def seed(database: Database, deliveries: int, chats: int) -> None:
             )
             assert stored is not None and stored.story_id is not None
             await storage.insert_matches(connection, [(stored.id, MatchRecord(PLEDGE.id, 0.9, ("ML-1",)))])
-            await storage.enqueue_deliveries(
-                connection,
-                article_id=stored.id,
-                story_id=stored.story_id,
-                first_seen=at,
-                hits=[PledgeHit(PLEDGE.id, PLEDGE.tags)],
-                now=at,
-            )
+            alert = storage.NewAlert(stored.id, stored.story_id, (PledgeHit(PLEDGE.id, PLEDGE.tags),))
+            await storage.enqueue_alerts(connection, [alert], first_seen=at, now=at)
     async with database.transaction() as connection:  # trim to exactly `deliveries`
         extra = articles * chats - deliveries
         if extra:

@@ -39,7 +39,7 @@ from storage.chats import (
     update_chat,
 )
 from storage.db import Database, async_url
-from storage.deliveries import NewAlert, PledgeHit, enqueue_alerts, enqueue_deliveries
+from storage.deliveries import NewAlert, PledgeHit, enqueue_alerts
 from storage.errors import StorageError
 from storage.feeds import (
     REMOVED_FROM_CONFIG,
@@ -122,7 +122,6 @@ __all__ = [
     "due_deliveries",
     "due_notices",
     "enqueue_alerts",
-    "enqueue_deliveries",
     "ensure_chat",
     "ensure_recipient",
     "fail_chat_outbox",

@@ -71,21 +71,6 @@ async def enqueue_alerts(
     return len(rows)
 
 
-async def enqueue_deliveries(
-    connection: AsyncConnection,
-    *,
-    article_id: int,
-    story_id: int,
-    first_seen: datetime,
-    hits: Sequence[PledgeHit],
-    now: datetime,
-) -> int:
-    """One article's alerts (see `enqueue_alerts`)."""
-    return await enqueue_alerts(
-        connection, [NewAlert(article_id, story_id, tuple(hits))], first_seen=first_seen, now=now
-    )
-
-
 async def _subscriptions_before(connection: AsyncConnection, first_seen: datetime) -> dict[int, list[tuple[str, str]]]:
     """Each active chat's subscriptions made by `first_seen`, read once for a whole batch."""
     query = (

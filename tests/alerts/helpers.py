@@ -124,14 +124,8 @@ async def publish(
         stored = await storage.insert_article(connection, article, feed_id=None, first_seen=at, story_id=story_id)
         assert stored is not None and stored.story_id is not None
         await storage.insert_matches(connection, [(stored.id, MatchRecord(commitment_id, 0.9, why))])
-        await storage.enqueue_deliveries(
-            connection,
-            article_id=stored.id,
-            story_id=stored.story_id,
-            first_seen=at,
-            hits=[PledgeHit(commitment_id, tags)],
-            now=at,
-        )
+        alert = storage.NewAlert(stored.id, stored.story_id, (PledgeHit(commitment_id, tags),))
+        await storage.enqueue_alerts(connection, [alert], first_seen=at, now=at)
     return stored
 
 

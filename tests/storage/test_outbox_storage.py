@@ -16,7 +16,6 @@ from storage import (
     deactivate_chat,
     due_deliveries,
     enqueue_alerts,
-    enqueue_deliveries,
     ensure_chat,
     insert_article,
     list_subscriptions,
@@ -52,14 +51,8 @@ async def _store(
             story_id=story_id,
         )
         assert stored is not None and stored.story_id is not None
-        queued = await enqueue_deliveries(
-            connection,
-            article_id=stored.id,
-            story_id=stored.story_id,
-            first_seen=first_seen,
-            hits=hits,
-            now=first_seen,
-        )
+        alert = NewAlert(stored.id, stored.story_id, tuple(hits))
+        queued = await enqueue_alerts(connection, [alert], first_seen=first_seen, now=first_seen)
     return queued, stored.story_id
 
 
