@@ -26,9 +26,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # the emulator support lives in tests/support
 
 import storage  # noqa: E402
+from bot.alerts.dispatcher import Dispatcher, DispatchSettings  # noqa: E402
+from bot.alerts.senders import TelegramSender  # noqa: E402
 from bot.config import Config  # noqa: E402
-from bot.dispatcher import Dispatcher, DispatchSettings  # noqa: E402
-from bot.senders import TelegramSender  # noqa: E402
 from bot.services import Services  # noqa: E402
 from storage import Database, MatchRecord, NewArticle, PledgeHit, upgrade  # noqa: E402
 from tests.support.telegram.emulator import EmulatorProcess  # noqa: E402

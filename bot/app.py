@@ -20,13 +20,13 @@ from urllib.parse import urlsplit
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram.ext import Application
 
+from bot.alerts.deadlines import queue_deadline_notices
+from bot.alerts.dispatcher import Dispatcher
+from bot.alerts.notices import admin_notice, queue_admin_notice
+from bot.alerts.senders import ConsoleSender, Sender, TelegramSender
 from bot.config import Config
-from bot.deadlines import queue_deadline_notices
-from bot.dispatcher import Dispatcher
-from bot.notices import admin_notice, queue_admin_notice
-from bot.senders import ConsoleSender, Sender, TelegramSender
 from bot.services import Services
-from bot.telegram_app import build_application
+from bot.telegram.application import build_application
 from feeds import FeedFetcher, PollReport, poll_round, search_feeds
 from storage import Database, FeedSpec, sync_feeds, upgrade
 from watchlist import WatchlistReloader

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from telegram import Bot
 
-from bot.dispatcher import Dispatcher, DispatchSettings
-from bot.senders import TelegramSender
+from bot.alerts.dispatcher import Dispatcher, DispatchSettings
+from bot.alerts.senders import TelegramSender
 from bot.services import Services
 from storage import Database, upgrade
 from tests.alerts.helpers import FixedClock, make_services

@@ -3,7 +3,7 @@
 `--block-after N` lets N messages through and then holds every further send before it reaches
 Telegram, so the test can SIGKILL the process at a known point: rows written and claimed, some
 sent, the rest not (a kill at a random instant could land between Telegram's OK and the mark,
-the one window no outbox can close — see bot/dispatcher.py).
+the one window no outbox can close — see bot/alerts/dispatcher.py).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from pathlib import Path
 from telegram import Bot
 
 import storage
+from bot.alerts.dispatcher import Dispatcher, DispatchSettings
+from bot.alerts.senders import Outcome, Recipient, Sender, TelegramSender
 from bot.config import Config, StorageSettings, WatchlistSettings
-from bot.dispatcher import Dispatcher, DispatchSettings
-from bot.senders import Outcome, Recipient, Sender, TelegramSender
 from bot.services import Services
 from storage import ChatScope, Database
 from watchlist import WatchlistReloader

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import storage
-from bot.deadlines import deadline_passed_at, queue_deadline_notices
-from bot.notices import admin_notice, queue_admin_notice
+from bot.alerts.deadlines import deadline_passed_at, queue_deadline_notices
+from bot.alerts.notices import admin_notice, queue_admin_notice
 from bot.services import Services
 from tests.alerts.conftest import MakeDispatcher
 from tests.alerts.helpers import T0, add_chat, publish

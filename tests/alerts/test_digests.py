@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from bot.digests import digest_slot, due_digest_slot
+from bot.alerts.digests import digest_slot, due_digest_slot
 from storage import ChatRow
 
 CHAT = ChatRow(

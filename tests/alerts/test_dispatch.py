@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import timedelta
 
 import storage
-from bot.dispatcher import DispatchSettings
+from bot.alerts.dispatcher import DispatchSettings
 from bot.services import Services
 from tests.alerts.conftest import MakeDispatcher
 from tests.alerts.helpers import T0, add_chat, publish

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.pacing import Pacer
+from bot.alerts.pacing import Pacer
 
 
 @dataclass

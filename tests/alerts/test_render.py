@@ -9,7 +9,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from bot.alerts import render_alert, render_deadline, render_digest, short_summary
+from bot.alerts.render import render_alert, render_deadline, render_digest, short_summary
 from bot.html import split_message, utf16_units
 from storage import MatchedArticle
 from tests.alerts.rendering import article, delivery

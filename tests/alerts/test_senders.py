@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.senders import CONSOLE_CHAT_ID, ChatGone, ConsoleSender, Sent, TelegramSender, plain_text
+from bot.alerts.senders import CONSOLE_CHAT_ID, ChatGone, ConsoleSender, Sent, TelegramSender, plain_text
 from tests.alerts.conftest import telegram_bot
 from tests.support.telegram.client import TelegramHarness
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.services import Services
-from bot.telegram_app import BotApplication
+from bot.telegram.application import BotApplication
 from tests.bot.harness import copy_watchlist, make_config, open_services, running_bot
 from tests.bot.seed import seed_news
 from tests.support.telegram.client import TelegramHarness

@@ -17,7 +17,7 @@ from pydantic import SecretStr
 
 from bot.config import Config, StorageSettings, TelegramSettings, WatchlistSettings
 from bot.services import Services
-from bot.telegram_app import BotApplication, build_application
+from bot.telegram.application import BotApplication, build_application
 from storage import Database, upgrade
 from tests.support.telegram.client import TelegramHarness
 from watchlist import WatchlistReloader

@@ -6,9 +6,9 @@ import logging
 
 import pytest
 
-from bot.commands import usage
 from bot.services import Services
-from bot.telegram_app import BotApplication
+from bot.telegram.application import BotApplication
+from bot.telegram.commands import usage
 from tests.bot.harness import ADMIN_ID
 from tests.support.telegram.client import ChatSession, TelegramHarness
 
@@ -49,7 +49,7 @@ async def test_stats_counts_pledges_news_and_chats(admin: ChatSession, bot: BotA
 async def test_non_admin_is_refused_politely_and_logged(
     telegram: TelegramHarness, bot: BotApplication, services: Services, caplog: pytest.LogCaptureFixture, command: str
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="bot.handlers.common")
+    caplog.set_level(logging.WARNING, logger="bot.telegram.commands")
     mallory = telegram.private_chat("Mallory")
     [reply] = await mallory.ask(command)
     name = command.split()[0]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from bot.commands import usage
 from bot.html import utf16_units
 from bot.services import Services
-from bot.telegram_app import APOLOGY, BotApplication
+from bot.telegram.application import APOLOGY, BotApplication
+from bot.telegram.commands import usage
 from tests.bot.seed import TRICKY_LINK, TRICKY_TITLE, UNMATCHED_TITLE, add_article
 from tests.support.telegram.client import TelegramHarness
 

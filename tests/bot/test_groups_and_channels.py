@@ -8,7 +8,8 @@ from telegram import Chat, Message, MessageEntity, Update
 from telegram.ext import CommandHandler, ContextTypes
 
 from bot.services import Services
-from bot.telegram_app import COMMAND_UPDATES, BotApplication
+from bot.telegram.application import BotApplication
+from bot.telegram.commands import COMMAND_UPDATES
 from storage import COMMITMENT, get_chat, list_subscriptions
 from tests.bot.harness import ADMIN_ID
 from tests.support.telegram.client import TelegramHarness

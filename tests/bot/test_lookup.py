@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.lookup import EVERYTHING, Found, Target, filter_commitments, find_commitment, find_target
+from bot.telegram.lookup import EVERYTHING, Found, Target, filter_commitments, find_commitment, find_target
 from storage import COMMITMENT, TAG
 from tests.bot.harness import DATA
 from watchlist import Watchlist, load_watchlist

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.parsing import closest_time_zones, parse_clock, parse_count, parse_duration, parse_time_zone
+from bot.telegram.parsing import closest_time_zones, parse_clock, parse_count, parse_duration, parse_time_zone
 
 
 @pytest.mark.parametrize(

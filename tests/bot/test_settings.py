@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot.commands import usage
 from bot.services import Services
-from bot.telegram_app import BotApplication
+from bot.telegram.application import BotApplication
+from bot.telegram.commands import usage
 from storage import ChatRow, get_chat
 from tests.bot.harness import NOW
 from tests.support.telegram.client import ChatSession, TelegramHarness

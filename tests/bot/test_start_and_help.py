@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.commands import public_commands
-from bot.telegram_app import BotApplication
+from bot.telegram.application import BotApplication
+from bot.telegram.commands import public_commands
 from tests.bot.harness import ADMIN_ID
 from tests.support.telegram.client import TelegramHarness
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.commands import usage
 from bot.services import Services
-from bot.telegram_app import BotApplication
+from bot.telegram.application import BotApplication
+from bot.telegram.commands import usage
 from storage import ALL, COMMITMENT, TAG, list_subscriptions
 from tests.support.telegram.client import ChatSession, TelegramHarness
 

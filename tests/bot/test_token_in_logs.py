@@ -8,9 +8,9 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from bot.redact import REDACTED, configure_logging
+from bot.logging import REDACTED, configure_logging
 from bot.services import Services
-from bot.telegram_app import BotApplication
+from bot.telegram.application import BotApplication
 from tests.bot.harness import running_bot
 from tests.support.telegram.client import TelegramHarness
 

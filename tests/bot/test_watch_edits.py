@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from bot.watch_edits import WatchUsageError, parse_watch
+from bot.telegram.watch_edits import WatchUsageError, parse_watch
 
 
 def test_add_reads_title_and_field_lines() -> None:

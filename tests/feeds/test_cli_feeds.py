@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner, Result
 
-from bot.cli_feeds import feeds_command, poll_command
+from bot.cli.feeds import feeds_command, poll_command
 from tests.conftest import REPO
 from tests.feeds.support import Entry, FeedServer, Reply, rss
 

@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from bot.cli_match import explain_command, match_command
+from bot.cli.match import explain_command, match_command
 from tests.matcher.small_watchlist import WATCHLIST
 from watchlist import render_watchlist
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from telegram import Bot
 
+from bot.alerts.dispatcher import Dispatcher
+from bot.alerts.senders import CONSOLE_CHAT_ID, ConsoleSender, TelegramSender
 from bot.app import Pledgewatch, open_services, sync_feed_sources
 from bot.config import load_config
-from bot.dispatcher import Dispatcher
-from bot.senders import CONSOLE_CHAT_ID, ConsoleSender, TelegramSender
 from feeds import FeedFetcher
 from storage import ALL, ensure_chat, subscribe
 from tests.conftest import REPO

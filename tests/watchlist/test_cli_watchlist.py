@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from bot.cli_watchlist import watchlist_app
+from bot.cli.watchlist import watchlist_app
 from tests.watchlist.conftest import BUNDLED
 from watchlist import load_watchlist
 

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 import storage
-from bot import senders
-from bot.dispatch_jobs import Job, collect_jobs
-from bot.pacing import Pacer
-from bot.senders import ChatGone, ChatMoved, Outcome, Refused, RetryLater, Sender, Sent
+from bot.alerts import senders
+from bot.alerts.jobs import Job, collect_jobs
+from bot.alerts.pacing import Pacer
+from bot.alerts.senders import ChatGone, ChatMoved, Outcome, Refused, RetryLater, Sender, Sent
 from bot.services import Services
 from storage import ALL, DELIVERY
 

@@ -12,8 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from bot.app import open_services, round_summary, sync_feed_sources, tell_admins_about_gone_feeds
-from bot.cli_common import ConfigOption, fail, load_or_fail, open_database, run_async
-from bot.cli_status import feeds_table
+from bot.cli.common import ConfigOption, fail, load_or_fail, open_database, run_async
+from bot.cli.status import feeds_table
 from bot.config import Config
 from bot.services import Services
 from feeds import FeedFetcher, PollReport, RefreshOutcome, poll_round

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.callbacks import SUBSCRIBE, UNSUBSCRIBE
-from bot.handlers.common import Context, answer, answer_usage, chat_id, query_text, services_of
-from bot.keyboards import subscribe_choices, suggestions_keyboard, unsubscribe_keyboard
-from bot.lookup import EVERYTHING, Found, Target, find_target
-from bot.render_chat import render_mysubs, render_settings, render_subscribed, render_unsubscribed, target_label
-from bot.render_pledges import render_suggestions
+from bot.telegram.callbacks import SUBSCRIBE, UNSUBSCRIBE
+from bot.telegram.handlers.common import Context, UsageError, answer, chat_id, query_text, services_of
+from bot.telegram.keyboards import subscribe_choices, suggestions_keyboard, unsubscribe_keyboard
+from bot.telegram.lookup import EVERYTHING, Found, Target, find_target
+from bot.telegram.render.chat import (
+    render_mysubs,
+    render_settings,
+    render_subscribed,
+    render_unsubscribed,
+    target_label,
+)
+from bot.telegram.render.pledges import render_suggestions
 from storage import get_chat, list_subscriptions, subscribe, unsubscribe
 
 
@@ -43,8 +49,7 @@ async def unsubscribe_command(update: Update, context: Context) -> None:
             current = await list_subscriptions(connection, chat_id(update))
         titles = {c.id: c.title for c in services.watchlist.commitments}
         note = "Unsubscribe from what? Tap one below, or name it." if current else "This chat has no subscriptions."
-        await answer_usage(update, context, "unsubscribe", note, unsubscribe_keyboard(current, titles))
-        return
+        raise UsageError(note, unsubscribe_keyboard(current, titles))
     target = find_target(services.watchlist, query)
     if isinstance(target, Found):
         text = render_suggestions(query, target.closest, "unsubscribe from it")

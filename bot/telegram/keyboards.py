@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callbacks import BROWSE, LIST_PAGE, STATUS, SUBSCRIBE, UNSUBSCRIBE, pack, subscribe_data
-from bot.render_pledges import ListPage
+from bot.telegram.callbacks import BROWSE, LIST_PAGE, STATUS, SUBSCRIBE, UNSUBSCRIBE, pack, subscribe_data
+from bot.telegram.render.pledges import ListPage
 from storage import ALL, COMMITMENT, TAG, Subscription
 from watchlist import Commitment
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.handlers.common import Context, answer, answer_usage, chat_id, services_of
-from bot.parsing import closest_time_zones, parse_clock, parse_duration, parse_time_zone
-from bot.render_chat import render_digest, render_muted, render_time_zone, render_unmuted
+from bot.telegram.handlers.common import Context, UsageError, answer, chat_id, services_of
+from bot.telegram.parsing import closest_time_zones, parse_clock, parse_duration, parse_time_zone
+from bot.telegram.render.chat import render_digest, render_muted, render_time_zone, render_unmuted
 from storage import DIGEST, IMMEDIATE, get_chat, update_chat
 
 DEFAULT_ZONE = "UTC"
@@ -25,8 +25,7 @@ async def mute(update: Update, context: Context) -> None:
         return
     duration = parse_duration(" ".join(args))
     if duration is None:
-        await answer_usage(update, context, "mute", "Give a duration (30m, 2h, 1d, up to a year) or off.")
-        return
+        raise UsageError("Give a duration (30m, 2h, 1d, up to a year) or off.")
     until = now + duration
     async with services.database.transaction() as connection:
         await update_chat(connection, chat_id(update), muted_until=until)
@@ -44,8 +43,7 @@ async def digest(update: Update, context: Context) -> None:
         return
     time = parse_clock(args[1]) if len(args) == 2 and args[0] == "daily" else None
     if time is None:
-        await answer_usage(update, context, "digest", "Say off, or daily and a time of day as HH:MM.")
-        return
+        raise UsageError("Say off, or daily and a time of day as HH:MM.")
     async with services.database.transaction() as connection:
         await update_chat(connection, chat_id(update), delivery_mode=DIGEST, digest_time=time)
         chat = await get_chat(connection, chat_id(update))
@@ -59,14 +57,12 @@ async def time_zone(update: Update, context: Context) -> None:
         async with services.database.transaction() as connection:
             chat = await get_chat(connection, chat_id(update))
         note = f"This chat's time zone is {chat.timezone if chat else DEFAULT_ZONE}."
-        await answer_usage(update, context, "tz", note)
-        return
+        raise UsageError(note)
     zone = parse_time_zone(args[0])
     if zone is None:
         close = closest_time_zones(args[0])
         hint = f" Did you mean {', '.join(close)}?" if close else ""
-        await answer_usage(update, context, "tz", f"Unknown time zone “{args[0]}”.{hint}")
-        return
+        raise UsageError(f"Unknown time zone “{args[0]}”.{hint}")
     async with services.database.transaction() as connection:
         await update_chat(connection, chat_id(update), timezone=zone)
     await answer(update, context, render_time_zone(zone, services.clock()))

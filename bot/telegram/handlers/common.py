@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Coroutine
-from functools import wraps
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
-from bot.commands import usage
-from bot.html import escape, split_message
-from bot.render_admin import render_refusal
+from bot.html import split_message
 from bot.services import Services
 from storage import ensure_chat
 
@@ -22,8 +18,6 @@ Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 SERVICES_KEY = "services"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 CONVERSATION_CHATS = (ChatType.PRIVATE, ChatType.GROUP, ChatType.SUPERGROUP)
-
-log = logging.getLogger(__name__)
 
 
 def services_of(context: Context) -> Services:
@@ -64,12 +58,13 @@ async def answer(update: Update, context: Context, markup: str, keyboard: Inline
             )
 
 
-async def answer_usage(
-    update: Update, context: Context, command: str, note: str = "", keyboard: InlineKeyboardMarkup | None = None
-) -> None:
-    """The usage line of `command`, after a short note saying what was wrong."""
-    prefix = f"{escape(note)}\n" if note else ""
-    await answer(update, context, prefix + escape(usage(command)), keyboard)
+class UsageError(Exception):
+    """The command's arguments cannot be used: `note` says why; the command table adds the usage line."""
+
+    def __init__(self, note: str, keyboard: InlineKeyboardMarkup | None = None) -> None:
+        super().__init__(note)
+        self.note = note
+        self.keyboard = keyboard
 
 
 async def record_chat(update: Update, context: Context) -> None:
@@ -86,26 +81,3 @@ async def record_chat(update: Update, context: Context) -> None:
     services = services_of(context)
     async with services.database.transaction() as connection:
         await ensure_chat(connection, chat.id, chat.type, chat.effective_name, services.clock())
-
-
-def admin_only(command: str) -> Callable[[Handler], Handler]:
-    """Refuse politely, and log the attempt, unless the user's id is in `[telegram] admins`."""
-
-    def decorate(handler: Handler) -> Handler:
-        @wraps(handler)
-        async def guarded(update: Update, context: Context) -> None:
-            user = update.effective_user
-            if services_of(context).is_admin(user.id if user else None):
-                await handler(update, context)
-                return
-            log.warning(
-                "refused /%s to non-admin user %s in chat %s",
-                command,
-                user.id if user else "unknown",
-                update.effective_chat.id if update.effective_chat else "unknown",
-            )
-            await answer(update, context, render_refusal(command))
-
-        return guarded
-
-    return decorate

@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from bot.cli_common import fail
+from bot.cli.common import fail
 from matcher import DEFAULT_THRESHOLD, Match, Matcher, compile_matcher
 from watchlist import Watchlist, WatchlistError, load_watchlist
 

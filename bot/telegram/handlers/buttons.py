@@ -6,11 +6,11 @@ from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot.callbacks import SUBSCRIBE, UNSUBSCRIBE, Pressed, parse_target, unpack, untoken
-from bot.handlers.browse import list_view, send_card
-from bot.handlers.common import Context, answer, services_of
-from bot.handlers.subscriptions import subscribe_to, unsubscribe_from
-from bot.lookup import Target
+from bot.telegram.callbacks import SUBSCRIBE, UNSUBSCRIBE, Pressed, parse_target, unpack, untoken
+from bot.telegram.handlers.browse import list_view, send_card
+from bot.telegram.handlers.common import Context, answer, services_of
+from bot.telegram.handlers.subscriptions import subscribe_to, unsubscribe_from
+from bot.telegram.lookup import Target
 
 STALE = "This button is out of date (the watchlist changed). Send /list again."
 _MAX_PAGE = 10_000

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from bot.cli_common import ConfigOption, fail, load_or_fail, open_database, run_async
+from bot.cli.common import ConfigOption, fail, load_or_fail, open_database, run_async
 from bot.services import utc_now
 from storage import FeedRow, count_matches_since, latest_match_dates, list_feeds
 from watchlist import Watchlist, WatchlistError, load_watchlist

@@ -6,13 +6,13 @@ from datetime import timedelta
 
 from telegram import InlineKeyboardMarkup, Update
 
-from bot.callbacks import STATUS
-from bot.handlers.common import Context, answer, answer_usage, chat_id, query_text, services_of
-from bot.keyboards import card_keyboard, list_keyboard, suggestions_keyboard
-from bot.lookup import filter_commitments, find_commitment
-from bot.parsing import parse_count
 from bot.render_news import group_by_article, render_latest, render_search
-from bot.render_pledges import PledgeNews, list_page, render_card, render_list, render_suggestions
+from bot.telegram.callbacks import STATUS
+from bot.telegram.handlers.common import Context, UsageError, answer, chat_id, query_text, services_of
+from bot.telegram.keyboards import card_keyboard, list_keyboard, suggestions_keyboard
+from bot.telegram.lookup import filter_commitments, find_commitment
+from bot.telegram.parsing import parse_count
+from bot.telegram.render.pledges import PledgeNews, list_page, render_card, render_list, render_suggestions
 from storage import COMMITMENT, count_matches_since, latest_matched, list_subscriptions, search_articles
 from watchlist import Commitment, Watchlist
 
@@ -42,18 +42,14 @@ async def list_command(update: Update, context: Context) -> None:
     if view is None:
         sections = ", ".join(s for s in watchlist.sections() if s) or "none"
         tags = ", ".join(watchlist.tags()) or "none"
-        await answer_usage(
-            update, context, "list", f"No section or tag called “{query}”. Sections: {sections}. Tags: {tags}."
-        )
-        return
+        raise UsageError(f"No section or tag called “{query}”. Sections: {sections}. Tags: {tags}.")
     await answer(update, context, *view)
 
 
 async def status(update: Update, context: Context) -> None:
     query = query_text(context)
     if not query:
-        await answer_usage(update, context, "status", "Which pledge? Give its id, a name or a few words.")
-        return
+        raise UsageError("Which pledge? Give its id, a name or a few words.")
     found = find_commitment(services_of(context).watchlist, query)
     if found.commitment is not None:
         await send_card(update, context, found.commitment)
@@ -79,8 +75,7 @@ async def latest(update: Update, context: Context) -> None:
     text = query_text(context)
     count = parse_count(text, MAX_LATEST) if text else DEFAULT_LATEST
     if count is None:
-        await answer_usage(update, context, "latest", f"n must be a whole number from 1 to {MAX_LATEST}.")
-        return
+        raise UsageError(f"n must be a whole number from 1 to {MAX_LATEST}.")
     services = services_of(context)
     async with services.database.transaction() as connection:
         matched = await latest_matched(connection, count * 4)
@@ -91,8 +86,7 @@ async def latest(update: Update, context: Context) -> None:
 async def search(update: Update, context: Context) -> None:
     words = [word for word in (context.args or []) if len(word) >= 2]
     if not words:
-        await answer_usage(update, context, "search", "Give at least one word of two letters or more.")
-        return
+        raise UsageError("Give at least one word of two letters or more.")
     services = services_of(context)
     async with services.database.transaction() as connection:
         found = await search_articles(connection, words, SEARCH_LIMIT)

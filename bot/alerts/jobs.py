@@ -9,10 +9,10 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 import storage
-from bot.alerts import render_alert, render_digest
-from bot.digests import due_digest_slot
+from bot.alerts.digests import due_digest_slot
+from bot.alerts.notices import notice_markup
+from bot.alerts.render import render_alert, render_digest
 from bot.html import split_message
-from bot.notices import notice_markup
 from bot.services import Services
 from storage import DELIVERY, NOTICE, DueDelivery, DueNotice, OutboxKind
 

@@ -10,8 +10,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from telegram.error import TelegramError
 
 from bot.app import StartupError, run
-from bot.cli_common import ConfigOption, fail, load_or_fail
-from bot.redact import configure_logging, redact
+from bot.cli.common import ConfigOption, fail, load_or_fail
+from bot.logging import configure_logging, redact
 from storage import StorageError
 from watchlist import WatchlistError
 

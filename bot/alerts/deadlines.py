@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 
 import storage
-from bot.alerts import DEADLINE_NEWS_SHOWN, render_deadline
-from bot.notices import DEADLINE, notice_payload
+from bot.alerts.notices import DEADLINE, notice_payload
+from bot.alerts.render import DEADLINE_NEWS_SHOWN, render_deadline
 from bot.services import Services
 from watchlist import Commitment
 

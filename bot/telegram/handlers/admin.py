@@ -6,9 +6,9 @@ import logging
 
 from telegram import Update
 
-from bot.handlers.common import Context, admin_only, answer, answer_usage, services_of
-from bot.render_admin import render_feeds, render_stats, render_watch_done, render_watch_error
-from bot.watch_edits import WatchUsageError, parse_watch
+from bot.telegram.handlers.common import Context, UsageError, answer, services_of
+from bot.telegram.render.admin import render_feeds, render_stats, render_watch_done, render_watch_error
+from bot.telegram.watch_edits import WatchUsageError, parse_watch
 from storage import list_feeds
 from storage.stats import totals
 from watchlist import WatchlistError
@@ -16,7 +16,6 @@ from watchlist import WatchlistError
 log = logging.getLogger(__name__)
 
 
-@admin_only("feeds")
 async def feeds(update: Update, context: Context) -> None:
     services = services_of(context)
     async with services.database.transaction() as connection:
@@ -24,7 +23,6 @@ async def feeds(update: Update, context: Context) -> None:
     await answer(update, context, render_feeds(rows, services.clock()))
 
 
-@admin_only("stats")
 async def stats(update: Update, context: Context) -> None:
     services = services_of(context)
     async with services.database.transaction() as connection:
@@ -32,7 +30,6 @@ async def stats(update: Update, context: Context) -> None:
     await answer(update, context, render_stats(len(services.watchlist.commitments), counted))
 
 
-@admin_only("watch")
 async def watch(update: Update, context: Context) -> None:
     """Edit the file only: the app's reloader takes it in on its next tick (and re-syncs the search feeds)."""
     message = update.effective_message
@@ -40,8 +37,7 @@ async def watch(update: Update, context: Context) -> None:
     try:
         edit = parse_watch(command_and_rest[1] if len(command_and_rest) == 2 else "")
     except WatchUsageError as error:
-        await answer_usage(update, context, "watch", str(error))
-        return
+        raise UsageError(str(error)) from None
     services = services_of(context)
     path = services.config.watchlist.path
     try:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
-from bot.commands import COMMANDS, Command
 from bot.html import bold, escape, italic
 from bot.render_news import article_line, day
 from storage import StoredArticle
@@ -45,15 +45,28 @@ def render_start(watchlist: Watchlist) -> str:
     )
 
 
-def _command_line(command: Command) -> str:
+class HelpEntry(Protocol):
+    """What /help shows of a command (`bot.telegram.commands.Command` is one)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def args(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def admin(self) -> bool: ...
+
+
+def _command_line(command: HelpEntry) -> str:
     call = f"/{command.name} {escape(command.args)}".rstrip()
     return f"{call} — {escape(command.description)}"
 
 
-def render_help(is_admin: bool, bot_username: str) -> str:
-    lines = [bold("Commands"), *(_command_line(c) for c in COMMANDS if not c.admin)]
+def render_help(commands: Sequence[HelpEntry], is_admin: bool, bot_username: str) -> str:
+    lines = [bold("Commands"), *(_command_line(c) for c in commands if not c.admin)]
     if is_admin:
-        lines += ["", bold("For administrators"), *(_command_line(c) for c in COMMANDS if c.admin)]
+        lines += ["", bold("For administrators"), *(_command_line(c) for c in commands if c.admin)]
     lines += ["", f"In groups, address commands to the bot: /status@{escape(bot_username)} ML-1"]
     return "\n".join(lines)
 

@@ -2,7 +2,7 @@
 
 `pledgewatch run` builds it with `build_application(services)` and runs it (long polling or
 webhook); tests run the same object against the emulator. Handlers reach the Services through
-`application.bot_data["services"]` (`bot.handlers.common.services_of`).
+`application.bot_data["services"]` (`bot.telegram.handlers.common.services_of`).
 """
 
 from __future__ import annotations
@@ -11,16 +11,15 @@ import logging
 from typing import Any
 
 from telegram import BotCommand, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, TypeHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, TypeHandler
 
-from bot.callbacks import BROWSE, LIST_PAGE, STATUS, SUBSCRIBE, UNSUBSCRIBE
-from bot.commands import public_commands
-from bot.handlers import admin, browse, buttons, settings, start, subscriptions
-from bot.handlers.common import SERVICES_KEY, Context, Handler, record_chat
 from bot.services import Services
+from bot.telegram.callbacks import BROWSE, LIST_PAGE, STATUS, SUBSCRIBE, UNSUBSCRIBE
+from bot.telegram.commands import COMMANDS, public_commands
+from bot.telegram.handlers import buttons
+from bot.telegram.handlers.common import SERVICES_KEY, Context, record_chat
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
-COMMAND_UPDATES = filters.UpdateType.MESSAGE & ~filters.ChatType.CHANNEL
 RECORD_CHATS_GROUP = -1
 LAST_APOLOGY_KEY = "last_apology_update_id"
 APOLOGY = "Sorry, something went wrong on our side; it has been logged. Please try again later."
@@ -54,25 +53,8 @@ def build_application(services: Services) -> BotApplication:
 def register_handlers(application: BotApplication) -> None:
     """Every command and button of the bot, in one place."""
     application.add_handler(TypeHandler(Update, record_chat), group=RECORD_CHATS_GROUP)
-    commands: list[tuple[str, Handler]] = [
-        ("start", start.start),
-        ("help", start.help_command),
-        ("list", browse.list_command),
-        ("status", browse.status),
-        ("latest", browse.latest),
-        ("search", browse.search),
-        ("subscribe", subscriptions.subscribe_command),
-        ("unsubscribe", subscriptions.unsubscribe_command),
-        ("mysubs", subscriptions.mysubs),
-        ("mute", settings.mute),
-        ("digest", settings.digest),
-        ("tz", settings.time_zone),
-        ("feeds", admin.feeds),
-        ("watch", admin.watch),
-        ("stats", admin.stats),
-    ]
-    for name, callback in commands:
-        application.add_handler(CommandHandler(name, callback, filters=COMMAND_UPDATES))
+    for command in COMMANDS:
+        application.add_handler(command.handler_for_telegram())
     application.add_handler(CallbackQueryHandler(buttons.status_pressed, pattern=rf"^{STATUS}:"))
     application.add_handler(
         CallbackQueryHandler(buttons.subscription_pressed, pattern=rf"^({SUBSCRIBE}|{UNSUBSCRIBE}):")

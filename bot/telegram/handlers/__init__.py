@@ -1,0 +1,1 @@
+"""Command and button handlers, one module per family; `bot.telegram.application` registers them all."""

@@ -1,0 +1,1 @@
+"""Telegram HTML for the bot's answers: pledges, chat settings, admin views. Text lives here only."""
