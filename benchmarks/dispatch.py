@@ -30,7 +30,8 @@ from bot.alerts.dispatcher import Dispatcher, DispatchSettings  # noqa: E402
 from bot.alerts.senders import TelegramSender  # noqa: E402
 from bot.config import Config  # noqa: E402
 from bot.services import Services  # noqa: E402
-from storage import Database, MatchRecord, NewArticle, PledgeHit, upgrade  # noqa: E402
+from feeds import Article  # noqa: E402
+from storage import Database, MatchRecord, PledgeHit, upgrade  # noqa: E402
 from tests.support.telegram.emulator import EmulatorProcess  # noqa: E402
 from tests.support.telegram.fixtures import new_token  # noqa: E402
 from tests.support.telegram.proxy import TelegramProxy  # noqa: E402
@@ -50,21 +51,17 @@ async def seed(database: Database, deliveries: int, chats: int) -> None:
         for n in range(articles):
             at = T0 + timedelta(minutes=n + 1)
             title = f"ML-1 news {n}"
-            stored = await storage.insert_article(
-                connection,
-                NewArticle(
-                    f"bench-{n}",
-                    None,
-                    f"https://news.example/{n}",
-                    title,
-                    "Summary.",
-                    "Dawn",
-                    at,
-                    hashlib.sha256(title.encode()).hexdigest(),
-                ),
-                feed_id=None,
-                first_seen=at,
+            article = Article(
+                identity=f"bench-{n}",
+                guid=None,
+                link=f"https://news.example/{n}",
+                title=title,
+                summary="Summary.",
+                published=at,
+                content_hash=hashlib.sha256(title.encode()).hexdigest(),
+                outlet="Dawn",
             )
+            [stored] = await storage.insert_articles(connection, [(article, None)], feed_id=None, first_seen=at)
             assert stored is not None and stored.story_id is not None
             await storage.insert_matches(connection, [(stored.id, MatchRecord(PLEDGE.id, 0.9, ("ML-1",)))])
             alert = storage.NewAlert(stored.id, stored.story_id, (PledgeHit(PLEDGE.id, PLEDGE.tags),))

@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from feeds.settings import FeedSettings, PollingSettings, SearchSettings
+from feeds import FeedSettings, PollingSettings, SearchSettings
 from matcher import DEFAULT_THRESHOLD
 
 TOKEN_ENVIRONMENT_VARIABLE = "PLEDGEWATCH_TELEGRAM_TOKEN"

@@ -37,7 +37,6 @@ from storage import (
     FeedRow,
     MatchRecord,
     NewAlert,
-    NewArticle,
     PledgeHit,
     disable_feed,
     enqueue_alerts,
@@ -189,7 +188,7 @@ async def _store(
     now: datetime,
 ) -> _Stored:
     """Articles, their matches and their alerts, together: a crash stores all of them or none."""
-    new = [(_new_article(article), refresher.stories.find(article.title)) for article, _ in matched]
+    new = [(article, refresher.stories.find(article.title)) for article, _ in matched]
     stored = {row.identity: row for row in await insert_articles(connection, new, feed_id=feed.id, first_seen=now)}
     pairs: list[tuple[int, MatchRecord]] = []
     alerts: list[NewAlert] = []
@@ -209,19 +208,6 @@ async def _store(
         alerts_queued=queued,
         matched_article_ids=tuple(dict.fromkeys(article_id for article_id, _ in pairs)),
         stories=tuple((row.story_id or row.id, row.title) for row in stored.values()),
-    )
-
-
-def _new_article(article: Article) -> NewArticle:
-    return NewArticle(
-        identity=article.identity,
-        guid=article.guid,
-        link=article.link,
-        title=article.title,
-        summary=article.summary,
-        outlet=article.outlet,
-        published=article.published,
-        content_hash=article.content_hash,
     )
 
 

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import Select, and_, func, or_, select, update
 from sqlalchemy.engine import RowMapping
@@ -15,18 +16,26 @@ from storage._sql import insert_or_ignore
 from storage.schema import articles, matches
 
 
-@dataclass(frozen=True, slots=True)
-class NewArticle:
-    """An article as parsed from a feed, before it has an id."""
+class NewArticle(Protocol):
+    """An article as parsed from a feed, before it has an id (`feeds.Article` is one; storage does not
+    import feeds, which sits above it)."""
 
-    identity: str
-    guid: str | None
-    link: str | None
-    title: str
-    summary: str
-    outlet: str
-    published: datetime
-    content_hash: str
+    @property
+    def identity(self) -> str: ...
+    @property
+    def guid(self) -> str | None: ...
+    @property
+    def link(self) -> str | None: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def outlet(self) -> str: ...
+    @property
+    def published(self) -> datetime: ...
+    @property
+    def content_hash(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,19 +129,6 @@ async def insert_articles(
     return stored
 
 
-async def insert_article(
-    connection: AsyncConnection,
-    article: NewArticle,
-    *,
-    feed_id: int | None,
-    first_seen: datetime,
-    story_id: int | None = None,
-) -> StoredArticle | None:
-    """One article (see `insert_articles`); None means "seen before"."""
-    stored = await insert_articles(connection, [(article, story_id)], feed_id=feed_id, first_seen=first_seen)
-    return stored[0] if stored else None
-
-
 async def known_identities(connection: AsyncConnection, identities: Sequence[str]) -> set[str]:
     """Which of these identities are stored already, so a poll skips them before matching."""
     if not identities:
@@ -224,7 +220,3 @@ async def search_articles(connection: AsyncConnection, words: Sequence[str], lim
     ]
     query = select(articles).where(and_(*conditions)).order_by(articles.c.published.desc()).limit(limit)
     return [_article(m) for m in (await connection.execute(query)).mappings()]
-
-
-async def article_count(connection: AsyncConnection) -> int:
-    return int((await connection.execute(select(func.count()).select_from(articles))).scalar_one())

@@ -44,26 +44,26 @@ def _chat(mapping: RowMapping) -> ChatRow:
     return ChatRow(**dict(mapping))
 
 
-async def ensure_chat(connection: AsyncConnection, chat_id: int, kind: str, title: str | None, now: datetime) -> None:
-    """Record a chat the first time it talks to the bot; a chat that comes back is active again."""
+async def ensure_chat(
+    connection: AsyncConnection, chat_id: int, kind: str, title: str | None, now: datetime, *, came_back: bool = True
+) -> None:
+    """Record a chat the first time it talks to the bot; a chat that comes back is active again.
+
+    `came_back=False` is for a chat the bot writes to first (an admin's notice): its row is made if
+    missing and otherwise left as it is, so an admin who blocked the bot stays inactive.
+    """
     await connection.execute(
         insert_or_ignore(connection, chats, ["id"]).values(id=chat_id, kind=kind, title=title, created_at=now)
     )
-    await connection.execute(
-        update(chats).where(chats.c.id == chat_id).values(kind=kind, title=title, active=True, inactive_reason=None)
-    )
+    if came_back:
+        await connection.execute(
+            update(chats).where(chats.c.id == chat_id).values(kind=kind, title=title, active=True, inactive_reason=None)
+        )
 
 
 async def get_chat(connection: AsyncConnection, chat_id: int) -> ChatRow | None:
     mapping = (await connection.execute(select(chats).where(chats.c.id == chat_id))).mappings().first()
     return _chat(mapping) if mapping else None
-
-
-async def list_chats(connection: AsyncConnection, active_only: bool = True) -> list[ChatRow]:
-    query = select(chats).order_by(chats.c.id)
-    if active_only:
-        query = query.where(chats.c.active.is_(True))
-    return [_chat(m) for m in (await connection.execute(query)).mappings()]
 
 
 async def update_chat(connection: AsyncConnection, chat_id: int, **values: object) -> None:

@@ -221,15 +221,6 @@ async def queue_notice(
     return (await connection.execute(statement)).rowcount == 1
 
 
-async def ensure_recipient(
-    connection: AsyncConnection, chat_id: int, kind: str, title: str | None, now: datetime
-) -> None:
-    """A chat row for someone the bot writes to first (an admin, the alert channel); an existing row is kept."""
-    await connection.execute(
-        insert_or_ignore(connection, chats, ["id"]).values(id=chat_id, kind=kind, title=title, created_at=now)
-    )
-
-
 async def subscribers_before(
     connection: AsyncConnection, commitment_id: str, tags: Sequence[str], before: datetime
 ) -> list[int]:
@@ -304,12 +295,6 @@ async def fail_chat_outbox(connection: AsyncConnection, chat_id: int, reason: st
         result = await connection.execute(statement.values(state=FAILED, last_error=reason[:500]))
         count += result.rowcount
     return count
-
-
-async def outbox_counts(connection: AsyncConnection) -> dict[str, int]:
-    """Deliveries per state, for `/stats` and the benchmark."""
-    query = select(deliveries.c.state, func.count()).group_by(deliveries.c.state)
-    return {state: count for state, count in await connection.execute(query)}
 
 
 async def count_matches_until(connection: AsyncConnection, commitment_id: str, until: datetime) -> int:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, ScalarSelect, Table, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from storage.outbox import PENDING
 from storage.schema import articles, chats, deliveries, matches, notices, subscriptions
 
 
@@ -35,8 +36,8 @@ async def totals(connection: AsyncConnection) -> Totals:
         count(chats),
         count(chats, chats.c.active.is_(True)),
         count(subscriptions),
-        count(deliveries, deliveries.c.state == "pending"),
-        count(notices, notices.c.state == "pending"),
+        count(deliveries, deliveries.c.state == PENDING),
+        count(notices, notices.c.state == PENDING),
     )
     row = (await connection.execute(query)).one()
     return Totals(*(int(value) for value in row))

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from storage import Database, upgrade
 from storage.schema import metadata
 from tests.feeds.support import FeedServer
-from tests.support_db import fresh_postgres_database, postgres_required
+from tests.support.db import fresh_postgres_database, postgres_required
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -4,12 +4,14 @@ Everything other packages need is re-exported here; the modules behind it are pr
 """
 
 from watchlist.check import check_watchlist
-from watchlist.edit import add_commitment, remove_commitment, set_field
+from watchlist.communique import read_communique
+from watchlist.edit import add_commitment, remove_commitment, set_field, write_atomically
 from watchlist.errors import WatchlistError
-from watchlist.generate import generate_watchlist
+from watchlist.generate import generate_watchlist, slugify
 from watchlist.model import Commitment, Source, Watchlist
 from watchlist.problems import Problem
 from watchlist.reload import ReloadOutcome, WatchlistReloader
+from watchlist.schema import parse_date
 from watchlist.toml_io import load_watchlist, parse_watchlist, render_watchlist
 
 __all__ = [
@@ -24,8 +26,12 @@ __all__ = [
     "check_watchlist",
     "generate_watchlist",
     "load_watchlist",
+    "parse_date",
     "parse_watchlist",
+    "read_communique",
     "remove_commitment",
     "render_watchlist",
     "set_field",
+    "slugify",
+    "write_atomically",
 ]

@@ -45,6 +45,10 @@ class Watchlist:
     def get(self, commitment_id: str) -> Commitment | None:
         return next((c for c in self.commitments if c.id == commitment_id), None)
 
+    def titles(self) -> dict[str, str]:
+        """Each pledge's title by id: what alerts and answers show for a stored match."""
+        return {c.id: c.title for c in self.commitments}
+
     def tags(self) -> tuple[str, ...]:
         return tuple(sorted({tag for c in self.commitments for tag in c.tags}))
 

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 
 import storage
 from bot.alerts import senders
-from bot.alerts.jobs import Job, collect_jobs
+from bot.alerts.jobs import DigestJob, Job, Lease, RowJob, collect_jobs
 from bot.alerts.pacing import Pacer
 from bot.alerts.senders import ChatGone, ChatMoved, Outcome, Refused, RetryLater, Sender, Sent
 from bot.services import Services
@@ -132,9 +132,7 @@ class Dispatcher:
             jobs = await collect_jobs(self.services, self._now(), self.settings.batch_size, self.sender.scope)
             if not jobs:
                 break
-            before = report.messages_sent + report.failed + report.chats_deactivated
-            await self._drain(jobs, report)
-            if report.messages_sent + report.failed + report.chats_deactivated == before:
+            if not await self._drain(jobs, report):
                 break  # nothing settled: leave the rest to the next run rather than spin
         report.outage = self._halted
         if not self._halted:
@@ -145,8 +143,10 @@ class Dispatcher:
         """The caller's `now` advanced by the time this run has taken (tests may pass any clock)."""
         return self._started_wall + timedelta(seconds=time.monotonic() - self._started_mono)
 
-    async def _drain(self, jobs: list[Job], report: DispatchReport) -> None:
-        """Send `jobs` paced; the pacer outlives the batch so a chat's interval spans batches and runs.
+    async def _drain(self, jobs: list[Job], report: DispatchReport) -> int:
+        """Send `jobs` paced; the number of sends that settled something (a message sent, a row
+        failed, a chat found gone). The pacer outlives the batch so a chat's interval spans batches
+        and runs.
 
         However the loop ends (done, stopped, halted, cancelled), the sends in flight finish and
         are settled, and claimed rows not yet sent are handed back.
@@ -156,7 +156,8 @@ class Dispatcher:
         pacer.add(jobs)
         slots = asyncio.Semaphore(max(1, self.settings.concurrency))
         self._wakeup = changed = asyncio.Event()
-        in_flight: set[asyncio.Task[None]] = set()
+        in_flight: set[asyncio.Task[bool]] = set()
+        started: list[asyncio.Task[bool]] = []
         try:
             while not (self._stopping or self._halted):
                 await slots.acquire()
@@ -171,45 +172,53 @@ class Dispatcher:
                     continue
                 task = asyncio.create_task(self._send(job, pacer, report))
                 in_flight.add(task)
-                task.add_done_callback(lambda done: _settled(done, in_flight, slots, changed))
+                started.append(task)
+                task.add_done_callback(lambda done: _finished(done, in_flight, slots, changed))
         finally:
             outcomes = await asyncio.gather(*in_flight, return_exceptions=True)
             await self._release_unsent(pacer.clear())
         for outcome in outcomes:
             if isinstance(outcome, BaseException):
                 raise outcome
+        return sum(1 for task in started if not task.cancelled() and task.exception() is None and task.result())
 
-    async def _send(self, job: Job, pacer: Pacer[Job], report: DispatchReport) -> None:
+    async def _send(self, job: Job, pacer: Pacer[Job], report: DispatchReport) -> bool:
+        """Send the job's next part; True when that settled something (see `_drain`)."""
         started = time.monotonic()
         try:
-            if job.claim_id is not None and not job.claimed:
-                job.claimed = await self._claim(job)
-                if not job.claimed:
-                    return
+            if isinstance(job, RowJob) and job.lease is Lease.NOT_TAKEN:
+                job.lease = await self._claim(job)
+            if isinstance(job, RowJob) and job.lease is Lease.LOST:
+                return False
             outcome = await self.sender.send(job.chat_id, job.parts[job.next_part])
-            await self._settle(job, outcome, pacer, report)
+            return await self._settle(job, outcome, pacer, report)
         finally:
             pacer.done(job.chat_id, started)
 
-    async def _claim(self, job: Job) -> bool:
-        assert job.claim_id is not None
+    async def _claim(self, job: RowJob) -> Lease:
         now = self._now()
         lease_until = now + timedelta(seconds=self.settings.lease_seconds)
         async with self.services.database.transaction() as connection:
-            return await storage.claim(connection, job.kind, job.claim_id, now, lease_until)
+            taken = await storage.claim(connection, job.kind, job.row_id, now, lease_until)
+        return Lease.TAKEN if taken else Lease.LOST
 
-    async def _settle(self, job: Job, outcome: Outcome, pacer: Pacer[Job], report: DispatchReport) -> None:
-        if isinstance(outcome, Sent):
-            await self._sent(job, pacer, report)
-        elif isinstance(outcome, RetryLater):
-            await self._retry(job, outcome, pacer, report)
-        elif isinstance(outcome, ChatGone):
-            await self._chat_gone(job, outcome.reason, pacer, report)
-        elif isinstance(outcome, ChatMoved):
-            await self._chat_moved(job, outcome.new_chat_id, pacer, report)
-        elif isinstance(outcome, Refused):
-            log.warning("chat %s refused %s %s: %s", job.chat_id, job.kind, job.ids, outcome.error)
-            await self._finish(job, report, failed=outcome.error)
+    async def _settle(self, job: Job, outcome: Outcome, pacer: Pacer[Job], report: DispatchReport) -> bool:
+        """Act on Telegram's answer; True when it settled something (a retry or a move settles nothing)."""
+        match outcome:
+            case Sent():
+                await self._sent(job, pacer, report)
+            case RetryLater():
+                await self._retry(job, outcome, pacer, report)
+                return False
+            case ChatGone(reason=reason):
+                await self._chat_gone(job, reason, pacer, report)
+            case ChatMoved(new_chat_id=new_chat_id):
+                await self._chat_moved(job, new_chat_id, pacer, report)
+                return False
+            case Refused(error=error):
+                log.warning("chat %s refused rows %s: %s", job.chat_id, job.rows, error)
+                await self._finish(job, report, failed=error)
+        return True
 
     async def _sent(self, job: Job, pacer: Pacer[Job], report: DispatchReport) -> None:
         report.messages_sent += 1
@@ -223,12 +232,13 @@ class Dispatcher:
     async def _finish(self, job: Job, report: DispatchReport, failed: str | None = None) -> None:
         """Mark the job's rows sent (or failed) in their own transaction, first thing after the answer."""
         now = self._now()
+        kind = job.kind if isinstance(job, RowJob) else DELIVERY
         async with self.services.database.transaction() as connection:
             if failed is None:
-                await storage.mark_sent(connection, job.kind, job.ids, now)
+                await storage.mark_sent(connection, kind, job.rows, now)
             else:
-                await storage.mark_failed(connection, job.kind, job.ids, failed)
-            if job.completes_digest:
+                await storage.mark_failed(connection, kind, job.rows, failed)
+            if isinstance(job, DigestJob) and job.completes_digest:
                 await storage.update_chat(connection, job.chat_id, last_digest_at=now)
         _count(report, job, failed)
 
@@ -243,14 +253,14 @@ class Dispatcher:
         self._halted = True
         self._outage_streak += 1
         self._resume_at = self._now() + timedelta(seconds=min(2.0**self._outage_streak, 60.0))
-        if job.claim_id is not None:
+        if isinstance(job, RowJob):
             # short at first, so alerts flow again soon after an outage; longer for a row that keeps failing
             delay = min(2.0 * 2.0**job.attempts, self.settings.max_backoff_seconds)
             async with self.services.database.transaction() as connection:
                 await storage.mark_retry(
                     connection,
                     job.kind,
-                    job.claim_id,
+                    job.row_id,
                     next_attempt_at=self._now() + timedelta(seconds=delay),
                     error=outcome.error,
                 )
@@ -276,16 +286,15 @@ class Dispatcher:
 
     async def _release_unsent(self, jobs: list[Job]) -> None:
         """Rows claimed but not sent when the run stopped are due again at once, not after the lease."""
-        claimed = [job for job in jobs if job.claimed and job.claim_id is not None]
+        claimed = [job for job in jobs if isinstance(job, RowJob) and job.lease is Lease.TAKEN]
         if claimed:
             async with self.services.database.transaction() as connection:
                 for job in claimed:
-                    assert job.claim_id is not None
-                    await storage.release(connection, job.kind, [job.claim_id], self._now())
+                    await storage.release(connection, job.kind, [job.row_id], self._now())
 
 
-def _settled(
-    task: asyncio.Task[None], in_flight: set[asyncio.Task[None]], slots: asyncio.Semaphore, changed: asyncio.Event
+def _finished(
+    task: asyncio.Task[bool], in_flight: set[asyncio.Task[bool]], slots: asyncio.Semaphore, changed: asyncio.Event
 ) -> None:
     in_flight.discard(task)
     slots.release()
@@ -296,13 +305,15 @@ def _count(report: DispatchReport, job: Job, failed: str | None) -> None:
     if failed is not None:
         report.failed += 1
         report.errors.append(f"chat {job.chat_id}: {failed}")
-    elif job.kind != DELIVERY:
-        report.notices_sent += 1
-    elif job.digest:
-        report.deliveries_sent += len(job.ids)
-        report.digests_sent += int(job.completes_digest)
-    else:
-        report.deliveries_sent += 1
+        return
+    match job:
+        case DigestJob():
+            report.deliveries_sent += len(job.delivery_ids)
+            report.digests_sent += int(job.completes_digest)
+        case RowJob(kind=kind) if kind == DELIVERY:
+            report.deliveries_sent += 1
+        case RowJob():
+            report.notices_sent += 1
 
 
 async def _wait(event: asyncio.Event, timeout: float | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -19,49 +20,85 @@ from storage import DELIVERY, NOTICE, DueDelivery, DueNotice, OutboxKind
 _ALERT, _NOTICE, _DIGEST = 0, 1, 2
 
 
-@dataclass
-class Job:
-    """Messages for one chat that settle outbox rows `ids` once the last part is sent.
+class Lease(Enum):
+    """Where a row job stands with its outbox row's lease."""
 
-    Alerts and notices are claimed (`claim_id`) before their first send; a digest is not: it is
-    due by the chat's clock and settles its rows message by message, so there is no lease to take.
-    """
+    NOT_TAKEN = "not taken"  # collected, not yet claimed: another process may still take it
+    TAKEN = "taken"  # claimed by this process until the lease ends; sent or handed back
+    LOST = "lost"  # another process claimed it first: this process leaves it alone
+
+
+@dataclass(kw_only=True)
+class _Messages:
+    """Messages for one chat, sent in order; `order` places them in the chat's queue (oldest first)."""
 
     chat_id: int
     order: tuple[datetime, int, int]
-    kind: OutboxKind
-    ids: tuple[int, ...]
     parts: list[str]
-    claim_id: int | None = None
-    attempts: int = 0
-    digest: bool = False
-    completes_digest: bool = False
-    claimed: bool = False
     next_part: int = 0
 
 
-def alert_job(delivery: DueDelivery, titles: Mapping[str, str]) -> Job:
-    parts = split_message(render_alert(delivery, titles.get(delivery.commitment_id)))
-    order = (delivery.created_at, _ALERT, delivery.id)
-    return Job(delivery.chat_id, order, DELIVERY, (delivery.id,), parts, delivery.id, delivery.attempts)
+@dataclass(kw_only=True)
+class RowJob(_Messages):
+    """An alert or a notice: one outbox row, leased before its first send so no two processes send it."""
+
+    kind: OutboxKind
+    row_id: int
+    attempts: int
+    lease: Lease = Lease.NOT_TAKEN
+
+    @property
+    def rows(self) -> tuple[int, ...]:
+        """The outbox rows this job settles once its last part is sent."""
+        return (self.row_id,)
 
 
-def notice_job(notice: DueNotice) -> Job:
-    parts = split_message(notice_markup(notice.payload))
-    order = (notice.created_at, _NOTICE, notice.id)
-    return Job(notice.chat_id, order, NOTICE, (notice.id,), parts, notice.id, notice.attempts)
+@dataclass(kw_only=True)
+class DigestJob(_Messages):
+    """One message of a chat's daily digest. Not leased: it is due by the chat's clock, and settles its
+    rows message by message; the last message of the digest also records the digest as sent."""
+
+    delivery_ids: tuple[int, ...]
+    completes_digest: bool
+
+    @property
+    def rows(self) -> tuple[int, ...]:
+        return self.delivery_ids
 
 
-def digest_jobs(chat_id: int, slot: datetime, items: list[DueDelivery], titles: Mapping[str, str]) -> list[Job]:
+Job = RowJob | DigestJob
+
+
+def alert_job(delivery: DueDelivery, titles: Mapping[str, str]) -> RowJob:
+    return RowJob(
+        chat_id=delivery.chat_id,
+        order=(delivery.created_at, _ALERT, delivery.id),
+        parts=split_message(render_alert(delivery, titles.get(delivery.commitment_id))),
+        kind=DELIVERY,
+        row_id=delivery.id,
+        attempts=delivery.attempts,
+    )
+
+
+def notice_job(notice: DueNotice) -> RowJob:
+    return RowJob(
+        chat_id=notice.chat_id,
+        order=(notice.created_at, _NOTICE, notice.id),
+        parts=split_message(notice_markup(notice.payload)),
+        kind=NOTICE,
+        row_id=notice.id,
+        attempts=notice.attempts,
+    )
+
+
+def digest_jobs(chat_id: int, slot: datetime, items: list[DueDelivery], titles: Mapping[str, str]) -> list[DigestJob]:
     messages = render_digest(items, titles)
     return [
-        Job(
-            chat_id,
-            (slot, _DIGEST, index),
-            DELIVERY,
-            message.delivery_ids,
-            [message.markup],
-            digest=True,
+        DigestJob(
+            chat_id=chat_id,
+            order=(slot, _DIGEST, index),
+            parts=[message.markup],
+            delivery_ids=message.delivery_ids,
             completes_digest=index == len(messages) - 1,
         )
         for index, message in enumerate(messages)
@@ -70,12 +107,12 @@ def digest_jobs(chat_id: int, slot: datetime, items: list[DueDelivery], titles: 
 
 async def collect_jobs(services: Services, now: datetime, limit: int, scope: storage.ChatScope) -> list[Job]:
     """Everything due at `now` in the sender's chats: alerts, notices, and the digests whose time has come."""
-    titles = {commitment.id: commitment.title for commitment in services.watchlist.commitments}
+    titles = services.watchlist.titles()
     async with services.database.transaction() as connection:
         alerts = await storage.due_deliveries(connection, now, limit, scope)
         notices = await storage.due_notices(connection, now, limit, scope)
         digests = await _due_digests(connection, now, scope)
-    jobs = [alert_job(delivery, titles) for delivery in alerts]
+    jobs: list[Job] = [alert_job(delivery, titles) for delivery in alerts]
     jobs += [notice_job(notice) for notice in notices]
     for chat_id, slot, items in digests:
         jobs += digest_jobs(chat_id, slot, items, titles)

@@ -45,7 +45,7 @@ async def queue_admin_notice(services: Services, subject: str, markup: str, now:
     queued = 0
     async with services.database.transaction() as connection:
         for admin_id in services.config.telegram.admins:
-            await storage.ensure_recipient(connection, admin_id, "private", None, now)
+            await storage.ensure_chat(connection, admin_id, "private", None, now, came_back=False)
             queued += await storage.queue_notice(
                 connection, chat_id=admin_id, kind=ADMIN, subject=subject, payload=notice_payload(markup), now=now
             )

@@ -115,7 +115,7 @@ def _as_json(match: Match) -> dict[str, Any]:
 
 
 def _table(scored: list[Match], watchlist: Watchlist, threshold: float) -> Table:
-    titles = {c.id: c.title for c in watchlist.commitments}
+    titles = watchlist.titles()
     table = Table(title=f"Scores (a match needs ≥ {threshold:g})")
     for column in ("score", "pledge", "title", "why"):
         table.add_column(column, overflow="fold")

@@ -24,14 +24,14 @@ from watchlist import (
     check_watchlist,
     generate_watchlist,
     load_watchlist,
+    parse_date,
+    read_communique,
     remove_commitment,
     render_watchlist,
     set_field,
+    slugify,
+    write_atomically,
 )
-from watchlist.communique import read_communique
-from watchlist.edit import write_atomically
-from watchlist.generate import slugify
-from watchlist.schema import parse_date
 
 watchlist_app = typer.Typer(help="Generate, check, list and edit the watchlist of pledges.", no_args_is_help=True)
 _out = Console()

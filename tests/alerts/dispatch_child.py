@@ -16,12 +16,12 @@ from pathlib import Path
 
 from telegram import Bot
 
-import storage
 from bot.alerts.dispatcher import Dispatcher, DispatchSettings
 from bot.alerts.senders import Outcome, Recipient, Sender, TelegramSender
 from bot.config import Config, StorageSettings, WatchlistSettings
 from bot.services import Services
 from storage import ChatScope, Database
+from tests.support.storage import outbox_counts
 from watchlist import WatchlistReloader
 
 IDLE_SECONDS = 0.05
@@ -53,7 +53,7 @@ class BlockingSender:
 
 async def pending(database: Database) -> int:
     async with database.transaction() as connection:
-        return (await storage.outbox_counts(connection)).get("pending", 0)
+        return (await outbox_counts(connection)).get("pending", 0)
 
 
 async def main(args: argparse.Namespace) -> int:

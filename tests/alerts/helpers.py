@@ -14,7 +14,9 @@ from pathlib import Path
 import storage
 from bot.config import Config
 from bot.services import Services
-from storage import Database, MatchRecord, NewArticle, PledgeHit, StoredArticle
+from feeds import Article
+from storage import Database, MatchRecord, PledgeHit, StoredArticle
+from tests.support.storage import insert_article
 from watchlist import Commitment, Watchlist, WatchlistReloader, render_watchlist
 
 T0 = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
@@ -109,7 +111,7 @@ async def publish(
 ) -> StoredArticle:
     """Store an article matched to one pledge and queue its alerts, as a feed refresh does."""
     serial = next(_serial)
-    article = NewArticle(
+    article = Article(
         identity=f"test-{serial}",
         guid=f"guid-{serial}",
         link=link if link is not None else f"https://news.example/{serial}",
@@ -121,7 +123,7 @@ async def publish(
     )
     tags = next(c.tags for c in PLEDGES if c.id == commitment_id)
     async with database.transaction() as connection:
-        stored = await storage.insert_article(connection, article, feed_id=None, first_seen=at, story_id=story_id)
+        stored = await insert_article(connection, article, feed_id=None, first_seen=at, story_id=story_id)
         assert stored is not None and stored.story_id is not None
         await storage.insert_matches(connection, [(stored.id, MatchRecord(commitment_id, 0.9, why))])
         alert = storage.NewAlert(stored.id, stored.story_id, (PledgeHit(commitment_id, tags),))

@@ -10,13 +10,13 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-import storage
 from bot.services import Services
 from tests.alerts.helpers import T0, add_chat, publish, wait_until_async
+from tests.support.storage import outbox_counts
 from tests.support.telegram.client import TelegramHarness
 
 CHATS, ARTICLES, SENT_BEFORE_KILL = 12, 10, 37
-CHILD = Path(__file__).resolve().parent / "dispatch_child.py"
+CHILD = "tests.alerts.dispatch_child"
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -24,7 +24,8 @@ def start_child(telegram: TelegramHarness, services: Services, *extra: str) -> s
     url = services.database.engine.url.render_as_string(hide_password=False).replace("+aiosqlite", "")
     command = [
         sys.executable,
-        str(CHILD),
+        "-m",
+        CHILD,
         f"--db={url}",
         f"--api={telegram.api_base_url}",
         f"--token={telegram.token}",
@@ -36,7 +37,7 @@ def start_child(telegram: TelegramHarness, services: Services, *extra: str) -> s
 
 async def sent_rows(services: Services) -> int:
     async with services.database.transaction() as connection:
-        return (await storage.outbox_counts(connection)).get("sent", 0)
+        return (await outbox_counts(connection)).get("sent", 0)
 
 
 async def test_sigkill_mid_dispatch_then_restart_delivers_every_alert_exactly_once(

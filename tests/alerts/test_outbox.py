@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import storage
 from storage import DELIVERY, NOTICE, Database
 from tests.alerts.helpers import T0, add_chat, publish
+from tests.support.storage import active_chats, outbox_counts
 
 LATER = T0 + timedelta(hours=2)
 
@@ -96,7 +97,7 @@ async def test_sent_rows_are_no_longer_due(database: Database) -> None:
     [due] = await _due(database)
     async with database.transaction() as connection:
         await storage.mark_sent(connection, DELIVERY, [due.id], LATER)
-        counts = await storage.outbox_counts(connection)
+        counts = await outbox_counts(connection)
     assert await _due(database) == []
     assert counts == {"sent": 1}
 
@@ -119,7 +120,7 @@ async def test_failed_rows_are_kept_but_not_due(database: Database) -> None:
     [due] = await _due(database)
     async with database.transaction() as connection:
         await storage.mark_failed(connection, DELIVERY, [due.id], "Bad Request: message is too long")
-        counts = await storage.outbox_counts(connection)
+        counts = await outbox_counts(connection)
     assert counts == {"failed": 1}
 
 
@@ -160,11 +161,11 @@ async def test_subscribers_before_match_by_id_tag_or_all_and_date(database: Data
     assert found == [1, 2, 3]
 
 
-async def test_ensure_recipient_keeps_an_existing_chat_as_it_is(database: Database) -> None:
+async def test_a_chat_the_bot_writes_to_first_keeps_an_existing_row_as_it_is(database: Database) -> None:
     await add_chat(database, 1)
     async with database.transaction() as connection:
         await storage.deactivate_chat(connection, 1, "blocked")
-        await storage.ensure_recipient(connection, 1, "private", None, LATER)
-        await storage.ensure_recipient(connection, 2, "private", None, LATER)
-        chats = {chat.id: chat.active for chat in await storage.list_chats(connection, active_only=False)}
+        await storage.ensure_chat(connection, 1, "private", None, LATER, came_back=False)
+        await storage.ensure_chat(connection, 2, "private", None, LATER, came_back=False)
+        chats = await active_chats(connection)
     assert chats == {1: False, 2: True}

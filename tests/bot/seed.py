@@ -9,12 +9,11 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 
+from feeds import Article
 from storage import (
     Database,
     FeedSpec,
     MatchRecord,
-    NewArticle,
-    insert_article,
     insert_matches,
     list_feeds,
     record_error,
@@ -22,6 +21,7 @@ from storage import (
     sync_feeds,
 )
 from tests.bot.harness import NOW
+from tests.support.storage import insert_article
 
 ML1 = "ml-1-railway"
 KCR = "karachi-circular-railway"
@@ -44,7 +44,7 @@ async def add_article(
         if title == TRICKY_TITLE
         else f"https://news.example.org/{hashlib.sha1(title.encode()).hexdigest()[:8]}"
     )
-    article = NewArticle(
+    article = Article(
         identity=link,
         guid=None,
         link=link,

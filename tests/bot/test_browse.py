@@ -9,8 +9,10 @@ from bot.html import utf16_units
 from bot.services import Services
 from bot.telegram.application import APOLOGY, BotApplication
 from bot.telegram.commands import usage
+from bot.telegram.render.pledges import LIST_PAGE_SIZE
 from tests.bot.seed import TRICKY_LINK, TRICKY_TITLE, UNMATCHED_TITLE, add_article
 from tests.support.telegram.client import TelegramHarness
+from watchlist import set_field
 
 # ML-1 news, days ago: 2, 3 (the Gwadar article also matched it), 5, 6, 10, 20, 40, 60
 ML1_IN_7_DAYS = 4
@@ -36,14 +38,20 @@ async def test_list_next_button_edits_the_message_in_place(telegram: TelegramHar
     assert [b["text"] for b in edited.buttons()][-2:] == ["‹ Previous", "Next ›"]
 
 
-async def test_list_by_tag_keeps_the_tag_when_paging(telegram: TelegramHarness, bot: BotApplication) -> None:
+async def test_list_by_tag_keeps_the_tag_when_paging(
+    telegram: TelegramHarness, bot: BotApplication, services: Services
+) -> None:
+    tagged = services.watchlist.commitments[: LIST_PAGE_SIZE + 2]
+    for commitment in tagged:
+        set_field(services.watchlists.path, commitment.id, "tags", "connectivity")
+    assert services.watchlists.reload_if_changed().reloaded
     alice = telegram.private_chat()
-    [reply] = await alice.ask("/list transport")
-    assert reply.visible_text.startswith("Pledges — transport (")
-    if "Next ›" in [b["text"] for b in reply.buttons()]:
-        await alice.press(reply, "Next ›")
-        [edited] = await alice.edits()
-        assert edited.visible_text.startswith("Pledges — transport (")
+    [reply] = await alice.ask("/list connectivity")
+    assert reply.visible_text.startswith(f"Pledges — connectivity ({len(tagged)}) · page 1 of 2")
+    await alice.press(reply, "Next ›")
+    [edited] = await alice.edits()
+    assert edited.visible_text.startswith(f"Pledges — connectivity ({len(tagged)}) · page 2 of 2")
+    assert tagged[-1].title in edited.visible_text
 
 
 async def test_list_by_part_of_a_section_name(telegram: TelegramHarness, bot: BotApplication) -> None:

@@ -19,7 +19,6 @@ from storage import (
     Database,
     FeedRow,
     FeedSpec,
-    article_count,
     ensure_chat,
     latest_matched,
     list_feeds,
@@ -28,6 +27,7 @@ from storage import (
 )
 from storage.schema import articles
 from tests.feeds.support import ConditionalFeed, Entry, FeedServer, Reply, rss
+from tests.support.storage import article_count
 from watchlist import Commitment, Watchlist
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

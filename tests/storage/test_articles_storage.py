@@ -3,12 +3,11 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+from feeds import Article
 from storage import (
     Database,
     MatchRecord,
-    NewArticle,
     count_matches_since,
-    insert_article,
     insert_articles,
     insert_matches,
     known_identities,
@@ -16,13 +15,14 @@ from storage import (
     search_articles,
     story_candidates,
 )
-from tests.support_db import wait_for_lock_waiters
+from tests.support.db import wait_for_lock_waiters
+from tests.support.storage import insert_article
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
 
-def _article(identity: str, title: str, published: datetime = NOW, outlet: str = "Dawn") -> NewArticle:
-    return NewArticle(
+def _article(identity: str, title: str, published: datetime = NOW, outlet: str = "Dawn") -> Article:
+    return Article(
         identity=identity,
         guid=identity,
         link=f"https://example.org/{identity}",

@@ -13,7 +13,7 @@ from storage import (
     record_success,
     sync_feeds,
 )
-from tests.support_db import wait_for_lock_waiters
+from tests.support.db import wait_for_lock_waiters
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 

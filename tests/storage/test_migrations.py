@@ -8,7 +8,7 @@ from sqlalchemy import inspect, text
 
 from storage import Database, current_revision, downgrade, head_revision, upgrade
 from storage.schema import metadata
-from tests.support_db import wait_for_lock_waiters
+from tests.support.db import wait_for_lock_waiters
 
 TABLES = {"feeds", "articles", "matches", "chats", "subscriptions", "deliveries", "notices"}
 

@@ -11,18 +11,17 @@ from storage import (
     ChatScope,
     Database,
     NewAlert,
-    NewArticle,
     PledgeHit,
     deactivate_chat,
     due_deliveries,
     enqueue_alerts,
     ensure_chat,
-    insert_article,
     list_subscriptions,
     subscribe,
     unsubscribe,
 )
 from storage.schema import deliveries
+from tests.support.storage import article, insert_article
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 ML1 = PledgeHit("ml-1-railway", ("transport",))
@@ -45,7 +44,7 @@ async def _store(
     async with db.transaction() as connection:
         stored = await insert_article(
             connection,
-            NewArticle(identity, None, None, identity, "", "Dawn", first_seen, "0" * 64),
+            article(identity, identity, first_seen),
             feed_id=None,
             first_seen=first_seen,
             story_id=story_id,
@@ -107,13 +106,11 @@ async def test_two_articles_of_one_story_in_one_batch_are_one_alert(database: Da
     await _chat(database, 1, ALL)
     at = NOW + timedelta(hours=1)
     async with database.transaction() as connection:
-        first = await insert_article(
-            connection, NewArticle("a", None, None, "a", "", "Dawn", at, "0" * 64), feed_id=None, first_seen=at
-        )
+        first = await insert_article(connection, article("a", "a", at), feed_id=None, first_seen=at)
         assert first is not None
         second = await insert_article(
             connection,
-            NewArticle("b", None, None, "b", "", "APP", at, "0" * 64),
+            article("b", "b", at, outlet="APP"),
             feed_id=None,
             first_seen=at,
             story_id=first.id,

@@ -9,8 +9,7 @@ from telegram import Update
 from bot.telegram.handlers.common import Context, UsageError, answer, services_of
 from bot.telegram.render.admin import render_feeds, render_stats, render_watch_done, render_watch_error
 from bot.telegram.watch_edits import WatchUsageError, parse_watch
-from storage import list_feeds
-from storage.stats import totals
+from storage import list_feeds, totals
 from watchlist import WatchlistError
 
 log = logging.getLogger(__name__)

@@ -79,7 +79,7 @@ async def latest(update: Update, context: Context) -> None:
     services = services_of(context)
     async with services.database.transaction() as connection:
         matched = await latest_matched(connection, count * 4)
-    titles = {c.id: c.title for c in services.watchlist.commitments}
+    titles = services.watchlist.titles()
     await answer(update, context, render_latest(group_by_article(matched, count), titles))
 
 

@@ -47,7 +47,7 @@ async def unsubscribe_command(update: Update, context: Context) -> None:
     if not query:
         async with services.database.transaction() as connection:
             current = await list_subscriptions(connection, chat_id(update))
-        titles = {c.id: c.title for c in services.watchlist.commitments}
+        titles = services.watchlist.titles()
         note = "Unsubscribe from what? Tap one below, or name it." if current else "This chat has no subscriptions."
         raise UsageError(note, unsubscribe_keyboard(current, titles))
     target = find_target(services.watchlist, query)
@@ -74,5 +74,5 @@ async def mysubs(update: Update, context: Context) -> None:
         current = await list_subscriptions(connection, chat_id(update))
         chat = await get_chat(connection, chat_id(update))
     text = render_mysubs(current, services.watchlist, render_settings(chat, services.clock()))
-    titles = {c.id: c.title for c in services.watchlist.commitments}
+    titles = services.watchlist.titles()
     await answer(update, context, text, unsubscribe_keyboard(current, titles))

@@ -6,8 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.html import bold, escape
-from storage import FeedRow
-from storage.stats import Totals
+from storage import FeedRow, Totals
 
 _ERROR_PREVIEW = 200
 
