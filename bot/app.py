@@ -138,6 +138,7 @@ async def open_services(config: Config) -> Services:
 
 async def run(config: Config, once: bool = False) -> int:
     services = await open_services(config)
+    _ = services.matcher  # compiled before the bot answers, so the first poll round is not kept waiting
     application = build_application(services) if config.token else None
     sender: Sender = TelegramSender(application.bot) if application else ConsoleSender()
     if application is None:

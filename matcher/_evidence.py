@@ -1,119 +1,131 @@
-"""What each find in an article is worth, and how finds add up to one score per pledge.
+"""What each find in an article is worth, and how finds add up to units of evidence for one pledge.
 
-Evidence is counted in units where 1.0 is "as likely as not"; the score is e / (e + 1):
-bounded in [0, 1), monotone, and 0.5 exactly at one unit, which is the default threshold.
+Evidence is counted in units where 1.0 is "as likely as not"; a score is units / (units + 1):
+bounded in [0, 1), monotone, and 0.5 exactly at one unit, the default threshold.
 
-- A specific alias (several tokens or a number: "ML-1", "Karachi Circular Railway") names the
+- A specific name (several words or a number: "ML-1", "Karachi Circular Railway") names the
   pledge on its own: 4 units in a title.
-- A one-word alias ("Gwadar", "KCR") is a strong hint, but a town or an acronym can mean other
-  things, so alone it stays below one unit; a party name or a keyword of the same pledge
-  corroborates it and doubles it.
-- Keywords only support. Each is a clue worth its IDF weight, doubled for a compound
-  ("e-commerce"), doubled for a word of the pledge's own section heading ("Floods") and halved
-  for a word common in all news ("meeting"); the words of the pledge's own name ("karachi",
-  "circular") are one clue together. A lone clue counts half. Keyword evidence is scaled by how
-  many of the communique's parties the article names: none gives no keyword evidence at all,
-  since "railway" news from elsewhere is not about this communique.
+- A one-word name ("Gwadar", "KCR") is a strong hint, but a town or an acronym can mean other
+  things, so alone it stays below one unit; a keyword of the same pledge, or a party of the
+  communique named in the article, corroborates it and doubles it. A guarded name (an everyday word
+  or a short acronym: "RISE", "SCO") and a place taken from a facility name need a keyword.
+- Keywords only support. Each is a clue worth its IDF weight (see `_compile`); the words of the
+  pledge's own name ("karachi", "circular") are one clue together; a lone clue counts half.
+  Keyword evidence is scaled by whose news it is (`party_factor`).
+- Where a find is matters: the title says what an article is about (weight 1), the summary's first
+  sentence less (0.7), the rest of it least (0.5).
 - An exclude phrase vetoes the pledge, whatever else was found.
-- Every find in the summary counts less than in the title.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
-TITLE_WEIGHT = 1.0
-SUMMARY_WEIGHT = 0.7
-SPECIFIC_ALIAS = 4.0
-SINGLE_WORD_ALIAS = 0.8
+from matcher._index import Position, Role, Target
+
+POSITION_WEIGHT = {Position.TITLE: 1.0, Position.LEAD: 0.7, Position.BODY: 0.5}
 CORROBORATION = 2.0
-COMPOUND_KEYWORD = 2.0
-FOCUS_KEYWORD = 2.0
-COMMON_WORD = 0.4
 LONE_CLUE = 0.5
-# Index: how many of the parties the article names (0, 1, 2 or more).
-PARTY_FACTOR = (0.0, 0.6, 1.0)
+# Keyword evidence by the share of the communique's parties the article names, and whether another
+# country or organisation shares the news: "India and China resume flights" is not Pakistan–China news.
+ALL_PARTIES = 1.0
+SOME_PARTIES = 0.6
+SOME_PARTIES_AND_OTHERS_IN_SUMMARY = 0.45
+SOME_PARTIES_AND_OTHERS_IN_TITLE = 0.1
 
 
-class Kind(Enum):
-    ALIAS = "alias"
-    KEYWORD = "keyword"
-    EXCLUDE = "exclude"
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """What finding one phrase says about one commitment, weighed once at compile time.
-
-    `specific`: an alias of several tokens or with a number. `name_part`: a keyword that is only
-    words of the pledge's own aliases; such words together count as one clue. `place`: a place
-    name taken from a facility alias, which only a keyword of the pledge can corroborate.
-    """
-
-    commitment: int
-    kind: Kind
-    label: str
-    strength: float
-    specific: bool = False
-    name_part: bool = False
-    place: bool = False
-
-
-def alias_strength(specific: bool) -> float:
-    return SPECIFIC_ALIAS if specific else SINGLE_WORD_ALIAS
-
-
-def keyword_strength(idf: float, compound: bool, focus: bool, common: bool) -> float:
-    factor = (COMPOUND_KEYWORD if compound else 1.0) * (FOCUS_KEYWORD if focus else 1.0)
-    return idf * factor * (COMMON_WORD if common else 1.0)
+def party_factor(parties_named: int, parties: int, others_in_title: bool, others_in_summary: bool) -> float:
+    """How much keyword evidence counts, given whose news the article is."""
+    if parties and parties_named >= parties:
+        return ALL_PARTIES
+    if parties_named == 0:
+        return 0.0
+    if others_in_title:
+        return SOME_PARTIES_AND_OTHERS_IN_TITLE
+    return SOME_PARTIES_AND_OTHERS_IN_SUMMARY if others_in_summary else SOME_PARTIES
 
 
 @dataclass(slots=True)
 class Evidence:
-    """What was found for one pledge in one article."""
+    """What was found for one pledge in one article: the best name and each clue, with where."""
 
-    alias: float = 0.0
-    alias_label: str = ""
-    alias_specific: bool = False
-    alias_place: bool = False
-    keywords: dict[str, float] = field(default_factory=dict)
-    name_parts: dict[str, float] = field(default_factory=dict)
+    names: dict[Position, Target] = field(default_factory=dict)
+    keywords: dict[str, tuple[float, Position]] = field(default_factory=dict)
+    name_parts: dict[str, tuple[float, Position]] = field(default_factory=dict)
     veto: str = ""
 
-    def add(self, target: Target, place_weight: float) -> None:
-        strength = target.strength * place_weight
-        if target.kind is Kind.KEYWORD:
-            clues = self.name_parts if target.name_part else self.keywords
-            if strength > clues.get(target.label, 0.0):
-                clues[target.label] = strength
-        elif target.kind is Kind.ALIAS:
-            if strength > self.alias:
-                self.alias, self.alias_label = strength, target.label
-                self.alias_specific, self.alias_place = target.specific, target.place
-        else:
+    def add(self, target: Target, position: Position) -> None:
+        if target.role is Role.EXCLUDE:
             self.veto = target.label
+        elif target.role is Role.NAME:
+            best = self.names.get(position)
+            if best is None or target.strength > best.strength:
+                self.names[position] = target
+        else:
+            clues = self.name_parts if target.name_part else self.keywords
+            value = target.strength * POSITION_WEIGHT[position]
+            if value > clues.get(target.label, (0.0, position))[0]:
+                clues[target.label] = (value, position)
 
-    def score(self, parties: int) -> float:
-        """The pledge's score in [0, 1), given how many parties the article names."""
+    @property
+    def named_in_title(self) -> bool:
+        return Position.TITLE in self.names
+
+    @property
+    def named_in_lead(self) -> bool:
+        """A name of the pledge opens the summary: the summary may show it is the article's subject."""
+        return Position.LEAD in self.names
+
+    @property
+    def in_title(self) -> bool:
+        return Position.TITLE in self.names or any(
+            where is Position.TITLE for _, where in (*self.keywords.values(), *self.name_parts.values())
+        )
+
+    def units(self, factor: float, parties_named: bool, summary: bool = True) -> float:
+        """Units of evidence; `factor` is `party_factor`, `summary` whether summary finds count.
+
+        A one-word name is weak enough that whose news it is matters too: when other countries share
+        the headline ("Kashmir" beside India alone), it counts as little as keywords do; a specific
+        name ("ML-1") names the pledge whoever else is in the news.
+        """
         if self.veto:
             return 0.0
-        clues = list(self.keywords.values())
-        if self.name_parts:
-            clues.append(max(self.name_parts.values()))
-        keyword_units = sum(clues) * PARTY_FACTOR[min(parties, 2)]
-        if len(clues) == 1:
-            keyword_units *= LONE_CLUE
-        units = self.alias
-        if units and not self.alias_specific and (clues or (parties and not self.alias_place)):
-            units *= CORROBORATION
-        units += keyword_units
-        return units / (units + 1.0)
+        places = tuple(POSITION_WEIGHT) if summary else (Position.TITLE,)
+        clues = [value for value, where in self.keywords.values() if where in places]
+        parts = [value for value, where in self.name_parts.values() if where in places]
+        if parts:
+            clues.append(max(parts))
+        keyword_units = sum(clues) * factor * (LONE_CLUE if len(clues) == 1 else 1.0)
+        name_units = 0.0
+        for position in places:
+            target = self.names.get(position)
+            if target is not None:
+                value = self._name_units(target, bool(clues), parties_named) * POSITION_WEIGHT[position]
+                if not target.specific and factor <= SOME_PARTIES_AND_OTHERS_IN_TITLE:
+                    value *= factor
+                name_units = max(name_units, value)
+        return name_units + keyword_units
 
-    def why(self) -> tuple[str, ...]:
-        """The terms that made the score, strongest first."""
+    @staticmethod
+    def _name_units(target: Target, clues: bool, parties_named: bool) -> float:
+        if target.specific:
+            return target.strength
+        if target.guarded or target.place:
+            return target.strength * CORROBORATION if clues else 0.0
+        return target.strength * (CORROBORATION if clues or parties_named else 1.0)
+
+    def why(self, summary: bool = True) -> tuple[str, ...]:
+        """The terms that made the units, strongest first, each with where it was found."""
         if self.veto:
             return (f"exclude: {self.veto}",)
-        terms = sorted({**self.name_parts, **self.keywords}.items(), key=lambda kv: -kv[1])
-        named = [f"alias: {self.alias_label}"] if self.alias else []
-        return (*named, *(f"keyword: {term}" for term, _ in terms))
+        names = sorted(self.names.items(), key=lambda pair: (-pair[1].strength * POSITION_WEIGHT[pair[0]], pair[0]))
+        clues = sorted({**self.name_parts, **self.keywords}.items(), key=lambda pair: -pair[1][0])
+        return (
+            *(_term("alias", t.label, p) for p, t in names if summary or p is Position.TITLE),
+            *(_term("keyword", label, p) for label, (_, p) in clues if summary or p is Position.TITLE),
+        )
+
+
+def _term(role: str, label: str, position: Position) -> str:
+    return f"{role}: {label}" if position is Position.TITLE else f"{role}: {label} (summary)"

@@ -1,114 +1,133 @@
-"""The watchlist compiled into one phrase index: what to look for, and what each find means.
+"""The watchlist compiled into two Aho–Corasick automata: what to look for, and what each find means.
 
-Every alias, keyword, exclude phrase and party name becomes a canonical token sequence. All the
-surface forms an article may use for its tokens (plurals; one-vowel spellings of long alias
-words) are expanded here, once, into `vocab`, so reading an article costs one dict lookup per
-token.
+Every alias, keyword, exclude phrase and place name becomes a `Term`; every surface form of it
+(plurals, verb forms, one-vowel spellings of names, "mainline 1") a key of an automaton, so that
+reading an article is one pass of C code over its tokens. Names that must keep their case — places
+("China", not "china") and acronyms that spell a word ("RISE") — are looked up in the text as
+written; everything else in the lower-cased text.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
 from dataclasses import dataclass
+from enum import Enum, IntEnum
 
-from matcher._context import derive_context
-from matcher._evidence import Kind, Target
-from matcher._targets import Key, build_targets
-from matcher._terms import inflections, phrase, spelling_variants, tokens
-from watchlist import Watchlist
+import ahocorasick
+
+from matcher._terms import spaced
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+class Position(IntEnum):
+    """Where in an article a term was found; the title says what the article is about."""
+
+    TITLE = 0
+    LEAD = 1  # the summary's first sentence
+    BODY = 2  # the rest of the summary
+
+
+class Role(Enum):
+    NAME = "alias"
+    KEYWORD = "keyword"
+    EXCLUDE = "exclude"
 
 
 @dataclass(frozen=True, slots=True)
-class PhraseIndex:
-    """Phrases to look for. One-token phrases are found with one set intersection; longer ones
-    are checked only where their first two tokens occur (found with `list.index`, not a loop)."""
+class Target:
+    """What finding a term says about one commitment, weighed once at compile time.
 
-    vocab: dict[str, str]
-    singles: frozenset[str]
-    multi_by_first: dict[str, dict[str | None, tuple[Key, ...]]]
-    targets: dict[Key, tuple[Target, ...]]
-    kept: frozenset[Key]
-    context_of: dict[Key, frozenset[int]]
+    `specific`: a name of several words or with a number ("ML-1"), which names the pledge alone.
+    `guarded`: a name that is also an everyday word or a short acronym ("RISE", "SCO"): matched in
+    capitals only and only with corroboration. `place`: a place taken from a facility's name
+    ("Khunjerab" from "Khunjerab Border Port"), which only a keyword of the pledge corroborates.
+    `name_part`: a keyword made only of words of the pledge's own names; together they are one clue.
+    """
 
-    def find(self, text: str) -> set[Key]:
-        """The indexed phrases that occur in `text`.
-
-        A word inside a longer phrase is read as part of it: "railway" within "Karachi Circular
-        Railway" is not also a railway keyword for another pledge, and "counter-terrorism" is one
-        keyword, not also "counter" and "terrorism". Aliases and party names always count.
-        """
-        canon = list(map(self.vocab.get, tokens(text)))
-        present = set(canon)
-        found: set[Key] = {(token,) for token in self.singles & present if token is not None}
-        spans = [span for first in self.multi_by_first.keys() & present for span in self._spans(canon, first)]
-        if spans:
-            found.update(key for _, _, key in spans)
-            found -= self._explained(canon, spans)
-        return found
-
-    def _spans(self, canon: list[str | None], first: str) -> list[tuple[int, int, Key]]:
-        spans: list[tuple[int, int, Key]] = []
-        by_second = self.multi_by_first[first]
-        last = len(canon) - 1
-        at = canon.index(first)
-        while True:
-            if at < last and (candidates := by_second.get(canon[at + 1])):
-                spans.extend((at, at + len(c), c) for c in candidates if tuple(canon[at : at + len(c)]) == c)
-            try:
-                at = canon.index(first, at + 1)
-            except ValueError:
-                return spans
-
-    def _explained(self, canon: list[str | None], spans: list[tuple[int, int, Key]]) -> set[Key]:
-        """Phrases every occurrence of which lies inside a longer phrase's occurrence."""
-        covered: set[int] = set()
-        for start, end, _ in spans:
-            covered.update(range(start, end))
-        seen_outside: set[Key] = {(t,) for at, t in enumerate(canon) if at not in covered and t is not None}
-        for start, end, key in spans:
-            if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in spans):
-                seen_outside.add(key)
-        inside: set[Key] = {(t,) for at in covered if (t := canon[at]) is not None}
-        inside.update(key for _, _, key in spans)
-        return {key for key in inside - seen_outside if key not in self.kept}
+    commitment: int
+    role: Role
+    label: str
+    strength: float
+    specific: bool = False
+    guarded: bool = False
+    place: bool = False
+    name_part: bool = False
 
 
-def _vocab(phrases: set[Key], alias_words: set[str]) -> dict[str, str]:
-    """Surface form → canonical token; exact and plural forms win over spelling variants."""
-    vocab: dict[str, str] = {}
-    words = {word for key in phrases for word in key}
-    for word in sorted(words):
-        vocab[word] = word
-    for word in sorted(words):
-        for form in inflections(word):
-            vocab.setdefault(form, word)
-    for word in sorted(alias_words):
-        for form in spelling_variants(word):
-            vocab.setdefault(form, word)
-    return vocab
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One phrase to find: what it means for which commitments, and which place it names, if any.
+
+    A term inside a longer term's occurrence is read as part of it ("railway" in "Karachi Circular
+    Railway" is no railway keyword of another pledge) unless it is `kept`: names and places always count.
+    """
+
+    label: str
+    targets: tuple[Target, ...]
+    place: str | None = None
+    kept: bool = False
 
 
-def build_index(watchlist: Watchlist) -> PhraseIndex:
-    context = derive_context(watchlist)
-    context_of = {phrase(name): frozenset({number}) for number, group in enumerate(context.parties) for name in group}
-    party_words = {word for key in context_of for word in key}
-    every_party = frozenset(range(len(context.parties)))
-    context_of.update((phrase(theme), every_party) for theme in context.themes)
-    targets = build_targets(watchlist, party_words, set(context.themes))
-    aliases = frozenset(key for key, found in targets.items() if any(t.kind is Kind.ALIAS for t in found))
-    alias_words = {word for key in aliases for word in key}
-    phrases = set(targets) | set(context_of)
-    by_first: defaultdict[str, defaultdict[str | None, list[Key]]] = defaultdict(lambda: defaultdict(list))
-    for key in phrases:
-        if len(key) > 1:
-            by_first[key[0]][key[1]].append(key)
-    return PhraseIndex(
-        vocab=_vocab(phrases, alias_words),
-        singles=frozenset(key[0] for key in phrases if len(key) == 1),
-        multi_by_first={
-            first: {second: tuple(keys) for second, keys in seconds.items()} for first, seconds in by_first.items()
-        },
-        targets={key: tuple(found) for key, found in targets.items()},
-        kept=aliases | frozenset(context_of),
-        context_of=context_of,
-    )
+@dataclass(frozen=True, slots=True)
+class Hit:
+    term: Term
+    position: Position
+
+
+class Index:
+    """Finds terms in text. Automaton values are (length of the surface form, term number)."""
+
+    __slots__ = ("_insensitive", "_sensitive", "terms")
+
+    def __init__(self, terms: list[Term], insensitive: dict[str, int], sensitive: dict[str, int]) -> None:
+        self.terms = tuple(terms)
+        self._insensitive = _automaton(insensitive)
+        self._sensitive = _automaton(sensitive)
+
+    def find(self, title: str, summary: str) -> list[Hit]:
+        """Every term found, with the part of the article it was found in."""
+        lead, body = lead_and_body(summary)
+        hits: list[Hit] = []
+        for text, position in ((title, Position.TITLE), (lead, Position.LEAD), (body, Position.BODY)):
+            if text:
+                hits.extend(Hit(self.terms[number], position) for number in self._terms_in(spaced(text)))
+        return hits
+
+    def _terms_in(self, text: str) -> list[int]:
+        spans = [(end - length + 1, end, number) for end, (length, number) in _iter(self._insensitive, text.lower())]
+        spans += [(end - length + 1, end, number) for end, (length, number) in _iter(self._sensitive, text)]
+        if len(spans) < 2:
+            return [number for _, _, number in spans]
+        return [number for start, end, number in spans if not self._inside_another(start, end, number, spans)]
+
+    def _inside_another(self, start: int, end: int, number: int, spans: list[tuple[int, int, int]]) -> bool:
+        """A term read as part of a longer one: any term inside a longer term unless it is kept (names,
+        places), and a place inside a longer place ("Shanghai" in "Shanghai Cooperation Organisation")."""
+        term = self.terms[number]
+        return any(
+            s <= start
+            and end <= e
+            and (s, e) != (start, end)
+            and (not term.kept or (term.place is not None and self.terms[other].place is not None))
+            for s, e, other in spans
+        )
+
+
+def lead_and_body(summary: str) -> tuple[str, str]:
+    """The summary's first sentence, and the rest."""
+    lead, *rest = _SENTENCE_END.split(summary, maxsplit=1)
+    return lead, rest[0] if rest else ""
+
+
+def _automaton(keys: dict[str, int]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, number in keys.items():
+        automaton.add_word(key, (len(key), number))
+    if keys:
+        automaton.make_automaton()
+    return automaton
+
+
+def _iter(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, tuple[int, int]]]:
+    return list(automaton.iter(text)) if automaton.kind == ahocorasick.AHOCORASICK else []

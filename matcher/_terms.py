@@ -3,7 +3,8 @@
 News writes the same name many ways: "ML-1", "ML 1", "ML1"; "Gwadar's", "Gawadar"; "railways".
 Rather than normalising every article word by word (slow, and most words are irrelevant), the
 watchlist side is expanded once, at compile time, into every surface form it accepts. An
-article is then only lower-cased and cut into tokens, and each token is looked up in one dict.
+article is only lower-cased and cut into tokens joined by single spaces (`joined`), and one
+Aho–Corasick automaton finds every surface form in it in one pass of C code.
 """
 
 from __future__ import annotations
@@ -21,6 +22,15 @@ MIN_SPELLING_VARIANT_LENGTH = 5
 def tokens(text: str) -> list[str]:
     """The lower-cased letter runs and digit runs of `text`, in order, possessives dropped."""
     return _TOKEN.findall(text.lower())
+
+
+def spaced(text: str) -> str:
+    """The text as its tokens between single spaces, case kept, a space at each end: " ML 1 railway ".
+
+    Phrases are looked up in `spaced(text).lower()` and case-sensitive names ("China", "RISE") in
+    `spaced(text)` itself: one tokenisation serves both.
+    """
+    return f" {' '.join(_TOKEN.findall(text))} "
 
 
 def stem(word: str) -> str:
@@ -82,3 +92,23 @@ def spelling_variants(word: str) -> set[str]:
             variants.update(word[:i] + vowel + word[i:] for vowel in _VOWELS)
     variants.discard(word)
     return variants
+
+
+def surface_forms(canonical: tuple[str, ...], name: bool) -> set[str]:
+    """Every way an article may write a canonical phrase, as lower-cased `spaced` text (" karachi circular railway ").
+
+    One word at a time may take another form — an inflection, or for a name's long words a
+    one-vowel spelling variant — while the last word may also be inflected ("Gawadar ports"); a
+    name may be written with its words run together ("mainline 1"). One word at a time keeps a
+    three-word name to a few hundred forms instead of thousands.
+    """
+    *head, last = canonical
+    endings = inflections(last)
+    forms = {" ".join((*head, ending)) for ending in endings}
+    for position, word in enumerate(head):
+        for other in inflections(word) | (spelling_variants(word) if name else set()):
+            forms.update(" ".join((*head[:position], other, *head[position + 1 :], ending)) for ending in endings)
+    if name:
+        forms.update(" ".join((*head, other)) for other in spelling_variants(last))
+        forms.add(" ".join(squashed(canonical)))
+    return {f" {form} " for form in forms}

@@ -8,14 +8,16 @@ from watchlist.communique import read_communique
 from watchlist.edit import add_commitment, remove_commitment, set_field, write_atomically
 from watchlist.errors import WatchlistError
 from watchlist.generate import generate_watchlist, slugify
-from watchlist.model import Commitment, Source, Watchlist
+from watchlist.model import Commitment, Kind, Source, Watchlist
 from watchlist.problems import Problem
 from watchlist.reload import ReloadOutcome, WatchlistReloader
 from watchlist.schema import parse_date
 from watchlist.toml_io import load_watchlist, parse_watchlist, render_watchlist
+from watchlist.vocabulary import everyday_word, guarded_name
 
 __all__ = [
     "Commitment",
+    "Kind",
     "Problem",
     "ReloadOutcome",
     "Source",
@@ -24,7 +26,9 @@ __all__ = [
     "WatchlistReloader",
     "add_commitment",
     "check_watchlist",
+    "everyday_word",
     "generate_watchlist",
+    "guarded_name",
     "load_watchlist",
     "parse_date",
     "parse_watchlist",

@@ -1,8 +1,22 @@
-"""Read the time a pledge names into a date: the last day of the period it allows.
+"""Read the time a commitment names into a date: the last day of the period it allows.
 
-"first half of 2023" → 2023-06-30, "in 2023" → 2023-12-31, "to 2027" → 2027-12-31,
-"by March 2024" → 2024-03-31. A range ("2022-2023") counts to its end. When a pledge names
-several times, the earliest is its deadline: that is when silence starts to mean something.
+Absolute times: "on 1 July 2017" → 2017-07-01; "17-18 May 2018" → 2018-05-18; "by March 2024" →
+2024-03-31; "first half of 2023" → 2023-06-30; "Q3 2025" → 2025-09-30; "mid-2013" and "early in
+1990" → 30 June; "by fall of 2025" → 2025-11-30 (spring May, summer August, autumn/fall November,
+winter the end of February after); "in 2023" → 2023-12-31; a range ("2022-2023", "2017/2018",
+"November to December 2016") counts to its end; fiscal years end on 31 March of the next year
+("JFY 2027", "FY 2025-26" → 2026-03-31); an academic year ("2025-26") on 30 June.
+
+Times relative to the statement's date (read from the text or given with `--date`): "this year",
+"by the end of the year", "later in the year" → 31 December of that year; "next year" → 31
+December of the following one; "later this month" → the month's end; "in April" → the next April's
+end; "within six months", "within 60 days", "in the next three weeks", "over two years", "over the
+next five years" → that long after the statement; "in the coming weeks" → six weeks, "in the coming
+months" → six months.
+
+A time before the statement's date is history, never a deadline ("the commitment made in 2009 in
+Pittsburgh"). When a commitment names several times, the earliest is its deadline: that is when
+silence starts to mean something.
 """
 
 from __future__ import annotations
@@ -10,78 +24,180 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Callable
 
-_YEAR = r"((?:19|20)\d\d)"
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTH = r"(" + "|".join(_MONTHS) + r")"
-_PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+{_YEAR}\b"), "half"),
-    (re.compile(rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+{_YEAR}\b"), "quarter"),
-    (re.compile(rf"\bq([1-4])\s+{_YEAR}\b"), "quarter"),
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"((?:19|20)\d\d)"
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20, "thirty": 30, "sixty": 60,
+    "ninety": 90,
+}  # fmt: skip
+_COUNT = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_SEASON_END = {"spring": (0, 5), "summer": (0, 8), "fall": (0, 11), "autumn": (0, 11), "winter": (1, 2)}
+COMING_WEEKS = datetime.timedelta(weeks=6)
+COMING_MONTHS = 6
+
+Date = datetime.date
+Reader = Callable[[re.Match[str], Date | None], Date | None]
+
+
+def _month_end(year: int, month: int) -> Date:
+    return Date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(start: Date, months: int) -> Date:
+    month = start.month - 1 + months
+    year, month = start.year + month // 12, month % 12 + 1
+    return Date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text]
+
+
+def _later(amount: int, unit: str, today: Date | None) -> Date | None:
+    if today is None:
+        return None
+    if unit.startswith("day"):
+        return today + datetime.timedelta(days=amount)
+    if unit.startswith("week"):
+        return today + datetime.timedelta(weeks=amount)
+    if unit.startswith("month"):
+        return _add_months(today, amount)
+    return _add_months(today, 12 * amount)
+
+
+def _century(first: str, second: str) -> int:
+    return int(second) if len(second) == 4 else int(first[:2] + second)
+
+
+def _day(match: re.Match[str], _: Date | None) -> Date | None:
+    groups = [g for g in match.groups() if g]
+    day = next(int(g) for g in reversed(groups) if g.isdigit() and len(g) <= 2)
+    month = next(_MONTHS[g.lower().rstrip(".")] for g in groups if g.lower().rstrip(".") in _MONTHS)
+    year = int(next(g for g in groups if len(g) == 4 and g.isdigit()))
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        return None
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], Reader], ...] = (
+    # fiscal and academic years first: "FY 2025-26" is no range of years
     (
-        re.compile(rf"\b(?:by|in|before|until|till|from|of|during)\s+(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YEAR}\b"),
-        "month",
+        re.compile(rf"\b(?:j?fy|fiscal\s+year)\s*{_YEAR}(?:\s*[-–/]\s*((?:19|20)?\d\d))?\b"),
+        lambda m, _: Date(_century(m.group(1), m.group(2)) if m.group(2) else int(m.group(1)) + 1, 3, 31),
     ),
-    (re.compile(rf"\b{_YEAR}\s*[-–/]\s*((?:19|20)?\d\d)\b"), "range"),
+    (
+        re.compile(rf"\bacademic\s+year\s+{_YEAR}\s*[-–/]\s*((?:19|20)?\d\d)\b"),
+        lambda m, _: Date(_century(m.group(1), m.group(2)), 6, 30),
+    ),
+    # a day: "1 July 2017", "July 1, 2017", "17-18 May 2018", "October 19 and 30, 2016"
+    (re.compile(rf"\b(\d{{1,2}})(?:\s*(?:[-–]|and|to)\s*(\d{{1,2}}))?\s+{_MONTH},?\s+{_YEAR}\b"), _day),
+    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:\s*(?:[-–]|and|to)\s*(\d{{1,2}}))?,?\s+{_YEAR}\b"), _day),
+    (
+        re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+{_YEAR}\b"),
+        lambda m, _: Date(int(m.group(2)), 6, 30) if _ORDINAL[m.group(1)] == 1 else Date(int(m.group(2)), 12, 31),
+    ),
+    (
+        re.compile(rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+{_YEAR}\b"),
+        lambda m, _: _month_end(int(m.group(2)), 3 * _ORDINAL[m.group(1)]),
+    ),
+    (re.compile(rf"\bq([1-4])\s+{_YEAR}\b"), lambda m, _: _month_end(int(m.group(2)), 3 * int(m.group(1)))),
+    (re.compile(rf"\b(?:mid|early)[-\s](?:in\s+)?{_YEAR}\b"), lambda m, _: Date(int(m.group(1)), 6, 30)),
+    (
+        re.compile(rf"\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_YEAR}\b"),
+        lambda m, _: _month_end(int(m.group(2)) + _SEASON_END[m.group(1)][0], _SEASON_END[m.group(1)][1]),
+    ),
+    (
+        re.compile(rf"\b{_MONTH}\s+(?:to|[-–])\s+{_MONTH}\s+{_YEAR}\b"),
+        lambda m, _: _month_end(int(m.group(3)), _MONTHS[m.group(2).rstrip(".")]),
+    ),
+    (
+        re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"),
+        lambda m, _: _month_end(int(m.group(2)), _MONTHS[m.group(1).rstrip(".")]),
+    ),
+    (
+        re.compile(rf"\b{_YEAR}\s*[-–/]\s*((?:19|20)?\d\d)\b"),
+        lambda m, _: Date(end, 12, 31) if (end := _century(m.group(1), m.group(2))) >= int(m.group(1)) else None,
+    ),
+    (re.compile(rf"\b{_YEAR}\b"), lambda m, _: Date(int(m.group(1)), 12, 31)),
+    # relative to the statement's date
+    (
+        re.compile(r"\b(?:this|the\s+current)\s+year\b|\bend\s+of\s+the\s+year\b|\blater\s+in\s+the\s+year\b"),
+        lambda _, today: Date(today.year, 12, 31) if today else None,
+    ),
+    (re.compile(r"\bnext\s+year\b"), lambda _, today: Date(today.year + 1, 12, 31) if today else None),
+    (
+        re.compile(r"\b(?:later\s+)?this\s+month\b"),
+        lambda _, today: _month_end(today.year, today.month) if today else None,
+    ),
     (
         re.compile(
-            rf"\b(?:in|by|to|until|till|through|before|during|for|within)\s+(?:the\s+(?:end\s+of\s+|year\s+)?)?{_YEAR}\b"
+            rf"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+period\s+of\s+)?{_COUNT}\s+(days?|weeks?|months?|years?)\b"
         ),
-        "year",
+        lambda m, today: _later(_number(m.group(1)), m.group(2), today),
+    ),
+    (
+        re.compile(rf"\b{_COUNT}[-\s](day|week|month|year)\s+(?:program|programme|plan|study|period)\b"),
+        lambda m, today: _later(_number(m.group(1)), m.group(2), today),
+    ),
+    (re.compile(r"\b(?:in|over)\s+the\s+coming\s+weeks\b"), lambda _, today: today + COMING_WEEKS if today else None),
+    (
+        re.compile(r"\b(?:in|over)\s+the\s+coming\s+months\b"),
+        lambda _, today: _add_months(today, COMING_MONTHS) if today else None,
+    ),
+    (
+        re.compile(rf"\b(?:in|by|from|until|before|during)\s+{_MONTH}\b"),
+        lambda m, today: _next_month_end(_MONTHS[m.group(1).rstrip(".")], today),
     ),
 )
-_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
-def find_deadline(text: str) -> datetime.date | None:
-    """The earliest period end named in the text, or None when it names no time."""
+def _next_month_end(month: int, today: Date | None) -> Date | None:
+    if today is None:
+        return None
+    end = _month_end(today.year, month)
+    return end if end >= today else _month_end(today.year + 1, month)
+
+
+def find_deadline(text: str, today: Date | None = None) -> Date | None:
+    """The earliest period end the text names that is not before `today` (the statement's date), or None."""
     lowered = text.lower()
-    found: list[datetime.date] = []
+    found: list[Date] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in _PERIODS:
+    for pattern, read in _PATTERNS:
         for match in pattern.finditer(lowered):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             taken.append(match.span())
-            date = _period_end(kind, match.groups())
-            if date is not None:
+            date = read(match, today)
+            if date is not None and (today is None or date >= today):
                 found.append(date)
     return min(found) if found else None
 
 
-def _period_end(kind: str, groups: tuple[str | None, ...]) -> datetime.date | None:
-    first, second = (*(g or "" for g in groups), "")[:2]
-    if kind == "half":
-        return datetime.date(int(second), 6, 30) if _ORDINAL[first] == 1 else datetime.date(int(second), 12, 31)
-    if kind == "quarter":
-        quarter = _ORDINAL.get(first) or int(first)
-        return _month_end(int(second), quarter * 3)
-    if kind == "month":
-        return _month_end(int(second), _MONTHS[first])
-    if kind == "range":
-        end = int(second) if len(second) == 4 else int(first[:2] + second)
-        return datetime.date(end, 12, 31) if end >= int(first) else None
-    return datetime.date(int(first), 12, 31)
-
-
-def _month_end(year: int, month: int) -> datetime.date:
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
 _MONTH_NAME = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE_PATTERNS = (
-    re.compile(rf"\b(\d{{1,2}})\s+{_MONTH_NAME},?\s+((?:19|20)\d\d)\b"),
+    re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAME},?\s+((?:19|20)\d\d)\b"),
     re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b"),
 )
+DATE_LINE_CHARS = 600
 
 
-def find_statement_date(text: str) -> datetime.date | None:
-    """The first full date in the opening of the text: where statements print their date."""
-    opening = text[:600]
-    for pattern in _DATE_PATTERNS:
-        found = pattern.search(opening)
-        if found:
-            day, month = (found.group(1), found.group(2)) if found.group(1).isdigit() else found.group(2, 1)
-            stamp = f"{day} {month} {found.group(3)}"
-            return datetime.datetime.strptime(stamp, "%d %B %Y").date()
+def find_statement_date(text: str) -> Date | None:
+    """The date a statement prints: in its opening lines, or on a dateline closing it ("Tokyo, 4 June 2015")."""
+    closing = "\n".join([line for line in text.splitlines() if line.strip()][-2:])
+    for part in (text[:DATE_LINE_CHARS], closing[-DATE_LINE_CHARS:]):
+        for pattern in _DATE_PATTERNS:
+            found = pattern.search(part)
+            if found:
+                day, month = (found.group(1), found.group(2)) if found.group(1).isdigit() else found.group(2, 1)
+                stamp = f"{day} {month} {found.group(3)}"
+                return datetime.datetime.strptime(stamp, "%d %B %Y").date()
     return None

@@ -24,7 +24,8 @@ from watchlist.schema import LIST_FIELDS, TEXT_FIELDS, parse_date
 from watchlist.text import collapse
 from watchlist.toml_io import commitment_table, parse_watchlist, read_text_or_fail
 
-EDITABLE_FIELDS = (*TEXT_FIELDS, *LIST_FIELDS, "deadline")
+EDITABLE_FIELDS = ("kind", *TEXT_FIELDS, *LIST_FIELDS, "deadline", "parent")
+OPTIONAL_FIELDS = ("deadline", "parent", "search")
 _CLEAR = ("", "none", "-")
 
 
@@ -57,7 +58,7 @@ def set_field(path: Path, commitment_id: str, field: str, value: str) -> None:
     table = _require(document, commitment_id, path)
     if field in LIST_FIELDS:
         table[field] = [item.strip() for item in value.split(",") if item.strip()]
-    elif field == "deadline" and value.strip().lower() in _CLEAR:
+    elif field in OPTIONAL_FIELDS and value.strip().lower() in _CLEAR:
         if field in table:
             del table[field]
     elif field == "deadline":

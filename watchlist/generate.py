@@ -1,8 +1,10 @@
 """Generate a watchlist from the text of a communique: deterministic, offline, no models.
 
-The story: parse the text into sections and sentences, find the acronyms it uses, find the
-pledges, drop names that run through the whole document (they identify no single pledge), then
-give each pledge a title, a stable id, aliases, keywords, sector tags and a deadline.
+The story: parse the text into sections, paragraphs and sentences; find its acronyms and date;
+find every commitment, one clause each (`clauses`); drop names that run through the whole
+statement from the aliases (they identify no single commitment); give each commitment a title
+(`titles`), a stable id, aliases, keywords, sector tags, a deadline relative to the statement's
+date (`deadlines`) and a news-search query; and mark the umbrella a programme's parts belong to.
 """
 
 from __future__ import annotations
@@ -13,49 +15,47 @@ import re
 from collections import Counter
 from pathlib import PurePath
 
+from watchlist.clauses import Clause, find_clauses
 from watchlist.deadlines import find_deadline, find_statement_date
 from watchlist.lexicon import FACILITY_NOUNS, GENERIC_WORDS, STOPWORDS
 from watchlist.model import Commitment, Source, Watchlist
 from watchlist.names import Entity, acronym_table, find_entities
-from watchlist.pledges import Pledge, find_pledges
 from watchlist.terms import WordRarity, keywords, sector_tags, words_of
 from watchlist.text import Document, collapse, parse_document
+from watchlist.titles import title_for
+from watchlist.vocabulary import everyday_word
 
-MAX_TITLE_WORDS = 10
-MAX_ID_WORDS = 5
+MAX_ID_WORDS = 6
+_NUMBERED_NAME = re.compile(r"^[A-Z]+-\d+$")
 WIDESPREAD_PARAGRAPHS = 5
 WIDESPREAD_SECTIONS = 3
-_NUMBERED_ALIAS = re.compile(r"^[A-Z]+-\d+$")
-_TITLE_END = re.compile(
-    r"[;:.]|,\s(?:and|which|including|so as)\s|\s(?:which|so as|in order to|given)\s"
-    r"|\sand\s+(?:\w+ly\s+)?(?:welcomed|supported|agreed|expressed|reaffirmed|decided|noted|encouraged)\b"
-    r"|\sand\s+(?:will|shall|to)\s"
-)
-_LEADING_FILLER = re.compile(
-    r"^(?:(?:\w+ly|to|further|continue to|jointly|together|each|both|also|the|on|in|for|of|decision to)\s+)+",
-    re.IGNORECASE,
-)
+MAX_QUERY_NAMES = 3
+QUERY_KEYWORDS = 2
+PARTY_SHARE = 0.2
+"""A name in this share of the paragraphs (and the title) is a party to the statement."""
 
 
 def generate_watchlist(
     text: str, source_path: str, title: str | None = None, date: datetime.date | None = None
 ) -> Watchlist:
-    """One commitment per pledge found in `text`; an empty watchlist when nothing is promised."""
+    """One commitment per pledge, stance, mechanism and agreement found in `text`."""
     document = parse_document(text)
     acronyms = acronym_table(text)
     widespread = _widespread_names(document, acronyms)
-    pledges = find_pledges(document, acronyms, widespread)
+    statement_date = date or find_statement_date(text)
+    parties = _parties(document)
     rarity = WordRarity(document.of(p.span) for p in document.paragraphs)
     ids: Counter[str] = Counter()
     commitments = []
-    for pledge in pledges:
-        commitment = _commitment(document, pledge, widespread, rarity)
+    for clause in find_clauses(document):
+        commitment = _commitment(document, clause, acronyms, widespread, rarity, statement_date, parties)
         ids[commitment.id] += 1
         if ids[commitment.id] > 1:
             commitment = dataclasses.replace(commitment, id=f"{commitment.id}-{ids[commitment.id]}")
         commitments.append(commitment)
+    commitments = _umbrellas(commitments, document, acronyms, widespread)
     source_title = title or document.title or _title_from_path(source_path)
-    return Watchlist(tuple(commitments), Source(source_title, date or find_statement_date(text), source_path))
+    return Watchlist(tuple(commitments), Source(source_title, statement_date, source_path))
 
 
 def _widespread_names(document: Document, acronyms: dict[str, str]) -> set[str]:
@@ -73,75 +73,141 @@ def _widespread_names(document: Document, acronyms: dict[str, str]) -> set[str]:
     }
 
 
-def _commitment(document: Document, pledge: Pledge, widespread: set[str], rarity: WordRarity) -> Commitment:
-    focus_text = document.text[pledge.focus.start : pledge.focus.end]
-    promise_start = max(pledge.cue_end, pledge.focus.start)
-    promise = document.text[promise_start : pledge.focus.end]
-    context = document.text[pledge.focus.start : promise_start]
-    own = [e for e in pledge.entities if e.key not in widespread and e.is_identifying]
-    shared = [e for e in pledge.entities if e.key in widespread and e.is_identifying]
-    primary = _primary(own, pledge)
-    title = _title(document, pledge, primary)
-    aliases = tuple(dict.fromkeys(a for e in own for a in e.aliases))
-    first_keywords = [min(e.aliases, key=len).lower() for e in shared]
+def _parties(document: Document) -> list[str]:
+    """The statement's parties as news names them: capitalised words that most paragraphs use ("Pakistan")."""
+    counts: Counter[str] = Counter()
+    for paragraph in document.paragraphs:
+        words = (re.sub(r"[’']s$", "", w.strip(".,;:()’'\"“”")) for w in document.of(paragraph.span).split())
+        counts.update({w for w in words if w[:1].isupper()})
+    least = max(2, PARTY_SHARE * len(document.paragraphs))
+    title_words = set((document.title or "").replace("-", " ").split())
+    named = [w for w, n in counts.most_common() if n >= least and w.isalpha() and w.lower() not in STOPWORDS]
+    preferred = [w for w in named if w in title_words] or named
+    return [w for w in preferred if w.lower() not in GENERIC_WORDS][:2]
+
+
+def _commitment(
+    document: Document,
+    clause: Clause,
+    acronyms: dict[str, str],
+    widespread: set[str],
+    rarity: WordRarity,
+    statement_date: datetime.date | None,
+    parties: list[str],
+) -> Commitment:
+    quote_text = document.text[clause.span.start : clause.span.end]
+    action = document.text[clause.action : clause.span.end]
+    context = document.text[clause.span.start : clause.action]
+    entities = _entities(quote_text, acronyms)
+    own = [e for e in entities if e.key not in widespread and e.is_identifying]
+    title = title_for(clause.kind, clause.cue, document.text[clause.cue_start : clause.span.end])
+    aliases = _aliases(own, parties)
+    chosen = keywords(
+        action, context, rarity, [min(e.aliases, key=len).lower() for e in entities if e.key in widespread]
+    )
     return Commitment(
-        id=_slug_for(title, primary, focus_text),
+        id=_slug_for(title, aliases, action),
         title=title,
-        section=pledge.section,
-        quote=collapse(document.text[pledge.span.start : pledge.span.end]),
+        section=clause.section,
+        quote=collapse(quote_text),
+        kind=clause.kind,
         aliases=aliases,
-        keywords=keywords(promise, context, rarity, first_keywords),
-        tags=sector_tags(promise, context),
-        deadline=find_deadline(focus_text) or find_deadline(document.text[pledge.span.start : pledge.span.end]),
+        keywords=chosen,
+        tags=sector_tags(action, context),
+        deadline=find_deadline(quote_text, statement_date),
+        search=_search(aliases, chosen, parties),
     )
 
 
-def _primary(entities: list[Entity], pledge: Pledge) -> Entity | None:
-    in_focus = [e for e in entities if pledge.focus.start <= e.start < pledge.focus.end]
-    projects = [e for e in in_focus if e.is_project and e.start >= pledge.cue_end]
-    after_cue = [e for e in in_focus if e.start >= pledge.cue_end]
-    for candidates in (projects, after_cue, in_focus):
-        if candidates:
-            return candidates[0]
-    return None
+def _entities(text: str, acronyms: dict[str, str]) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    for entity in find_entities(text, acronyms):
+        seen.setdefault(entity.key, entity)
+    return list(seen.values())
 
 
-def _title(document: Document, pledge: Pledge, primary: Entity | None) -> str:
-    """The project's name when there is one, else the promise itself, shortened."""
-    if primary is not None:
-        after = document.text[primary.start + len(primary.display) : pledge.focus.end]
-        facility = _following_facility(after, primary.display)
-        return f"{primary.display} {facility}".strip()
-    promise = collapse(document.text[pledge.cue_end : pledge.span.end])
-    promise = _LEADING_FILLER.sub("", promise.strip())
-    promise = _TITLE_END.split(promise, maxsplit=1)[0]
-    words = promise.split()[:MAX_TITLE_WORDS]
-    while words and words[-1].lower() in STOPWORDS:
-        words.pop()
-    text = " ".join(words)
-    return text[:1].upper() + text[1:] if text else "Pledge"
+def _aliases(entities: list[Entity], parties: list[str]) -> tuple[str, ...]:
+    """Names of the commitment's own projects and institutions; never a party's name, never an everyday
+    word that is no all-capitals acronym ("Compact", "Trust")."""
+    party_words = {p.lower() for p in parties}
+    kept = []
+    for alias in dict.fromkeys(a for e in entities for a in e.aliases):
+        one_word = re.fullmatch(r"[^\W\d_]+", alias) is not None
+        if alias.lower() in party_words or (one_word and not alias.isupper() and everyday_word(alias)):
+            continue
+        kept.append(alias)
+    return tuple(kept)
 
 
-def _following_facility(after: str, display: str) -> str:
-    """ "railway" for "Main Line-1 cross-country railway track": what kind of thing a short name is."""
-    if len(display.split()) > 2:
-        return ""
-    found = re.search(r"\b(" + "|".join(FACILITY_NOUNS) + r")\b", after[:60])
-    if found is None or found.group(1).lower() in display.lower():
-        return ""
-    return found.group(1)
+def _search(aliases: tuple[str, ...], chosen: tuple[str, ...], parties: list[str]) -> str:
+    """A news-search query: the commitment's names (any of them), or its parties and two distinctive words.
+
+    A long exact phrase finds nothing ("Military visits, training, joint exercises…"): names are
+    quoted only when they have several words, and keywords are never quoted.
+    """
+    if aliases:
+        names = sorted(dict.fromkeys(aliases), key=len)[:MAX_QUERY_NAMES]
+        quoted = [f'"{a}"' if " " in a else a for a in names]
+        return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+    words = [k for k in chosen if " " not in k][:QUERY_KEYWORDS]
+    return " ".join([*parties, *words])
 
 
-def _slug_for(title: str, primary: Entity | None, focus_text: str) -> str:
-    if primary is not None:
-        numbered = next((a for a in primary.aliases if _NUMBERED_ALIAS.match(a)), None)
-        if numbered is not None:
-            facility = _following_facility(focus_text[focus_text.find(primary.display) :], primary.display)
-            return slugify(f"{numbered} {facility}")
-        return slugify(title)
+def _umbrellas(
+    commitments: list[Commitment], document: Document, acronyms: dict[str, str], widespread: set[str]
+) -> list[Commitment]:
+    """A programme named across the statement ("CPEC") is an umbrella: the commitment about the programme
+    itself gets its names as aliases, and commitments about one of its named projects get it as `parent`.
+
+    The umbrella is the first commitment whose title names the programme and whose quote names no
+    project of its own; a part is a commitment with a name of its own that names the programme or
+    stands under a heading that does ("Reviving CPEC & BRI").
+    """
+    updated = list(commitments)
+    for name in sorted(widespread):
+        entities = {c.id: _entities(c.quote, acronyms) for c in updated}
+        mentions = [c for c in updated if any(e.key == name for e in entities[c.id])]
+        umbrella = next(
+            (
+                c
+                for c in mentions
+                if any(a in c.title for e in entities[c.id] if e.key == name for a in e.aliases)
+                and not [e for e in entities[c.id] if e.key not in widespread and e.is_project]
+            ),
+            None,
+        )
+        if umbrella is None:
+            continue
+        names = next(e.aliases for e in entities[umbrella.id] if e.key == name)
+        for index, commitment in enumerate(updated):
+            if commitment.id == umbrella.id:
+                updated[index] = dataclasses.replace(
+                    commitment, aliases=tuple(dict.fromkeys((*commitment.aliases, *names)))
+                )
+            elif _under(commitment, mentions, names) and commitment.parent is None and commitment.aliases:
+                updated[index] = dataclasses.replace(commitment, parent=umbrella.id)
+    return updated
+
+
+def _under(commitment: Commitment, mentions: list[Commitment], names: tuple[str, ...]) -> bool:
+    """A commitment belongs to a programme when it names it or stands under a heading that does."""
+    return commitment in mentions or any(name in commitment.section for name in names)
+
+
+def _slug_for(title: str, aliases: tuple[str, ...], action: str) -> str:
+    """The id: the commitment's own name when it has one ("ml-1-railway", "karachi-circular-railway"),
+    else the content words of its title. A numbered name takes the kind of thing it names ("ML-1"
+    + "railway"), so the id says what it is."""
+    numbered = next((a for a in aliases if _NUMBERED_NAME.match(a)), None)
+    if numbered is not None:
+        at = min((i for a in aliases if (i := action.find(a)) >= 0), default=0)
+        facility = re.search(r"\b(" + "|".join(FACILITY_NOUNS) + r")\b", action[at : at + 80])
+        return slugify(f"{numbered} {facility.group(1) if facility else ''}")
+    named = [a for a in aliases if " " in a]
+    if named:
+        return slugify(named[0])
     content = [w for w in words_of(title) if w not in STOPWORDS]
-    distinctive = [w for w in content if w not in GENERIC_WORDS]
-    return slugify(" ".join((distinctive if len(distinctive) >= 2 else content)[:MAX_ID_WORDS])) or "pledge"
+    return slugify(" ".join(content[:MAX_ID_WORDS])) or "commitment"
 
 
 def slugify(text: str) -> str:

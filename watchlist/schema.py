@@ -12,15 +12,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from watchlist.lines import LineIndex, TableLines
-from watchlist.model import Commitment, Source, Watchlist
+from watchlist.model import Commitment, Kind, Source, Watchlist
 from watchlist.problems import Problem, Severity
 
 MAX_ID_LENGTH = 100
 """Stored matches, subscriptions and search-feed names carry the id; their columns hold 200 characters."""
 ID_PATTERN = re.compile(rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID_LENGTH - 1}}}$")
-TEXT_FIELDS = ("title", "section", "quote")
+TEXT_FIELDS = ("title", "section", "quote", "search")
 LIST_FIELDS = ("aliases", "keywords", "exclude", "tags")
-COMMITMENT_FIELDS = ("id", *TEXT_FIELDS, *LIST_FIELDS, "deadline")
+COMMITMENT_FIELDS = ("id", "kind", *TEXT_FIELDS, *LIST_FIELDS, "deadline", "parent")
+KINDS = tuple(kind.value for kind in Kind)
 REQUIRED_FIELDS = ("id", "title", "quote")
 
 
@@ -66,6 +67,7 @@ def read_document(data: Mapping[str, Any], index: LineIndex, path: str) -> tuple
         raw = []
     commitments: list[Commitment] = []
     first_line: dict[str, int | None] = {}
+    tables: dict[str, TableLines | None] = {}
     for position, entry in enumerate(raw):
         lines = index.commitment(position)
         commitment = _read_commitment(entry, position, lines, found)
@@ -80,8 +82,38 @@ def read_document(data: Mapping[str, Any], index: LineIndex, path: str) -> tuple
             )
             continue
         first_line[commitment.id] = lines.of("id") if lines else None
+        tables[commitment.id] = lines
         commitments.append(commitment)
+    commitments = _check_parents(commitments, tables, found)
     return Watchlist(tuple(commitments), source), found.problems
+
+
+def _check_parents(
+    commitments: list[Commitment], tables: dict[str, TableLines | None], found: _Collector
+) -> list[Commitment]:
+    """A parent must be another commitment of the file, and no chain of parents may loop."""
+    by_id = {c.id: c for c in commitments}
+    kept: list[Commitment] = []
+    for commitment in commitments:
+        lines = tables.get(commitment.id)
+        line = lines.of("parent") if lines else None
+        label = f'commitment "{commitment.id}"'
+        seen = {commitment.id}
+        parent = commitment.parent
+        problem = ""
+        while parent is not None and not problem:
+            if parent not in by_id:
+                problem = f'parent: no commitment with id "{parent}"'
+            elif parent in seen:
+                problem = f'parent: "{commitment.parent}" leads back to "{commitment.id}" (a loop)'
+            else:
+                seen.add(parent)
+                parent = by_id[parent].parent
+        if problem:
+            found.add("error", line, f"{label}: {problem}")
+        else:
+            kept.append(commitment)
+    return kept
 
 
 def _read_source(raw: object, lines: TableLines | None, found: _Collector) -> Source | None:
@@ -128,8 +160,12 @@ def _read_commitment(raw: object, position: int, lines: TableLines | None, found
     if isinstance(raw.get("id"), str) and raw["id"] and not ID_PATTERN.match(raw["id"]):
         rule = f"use lowercase letters, digits and hyphens, at most {MAX_ID_LENGTH} characters"
         found.add("error", line("id"), f"{label}: id: {rule}")
-    if not isinstance(raw.get("section", ""), str):
-        found.add("error", line("section"), f"{label}: section: expected text")
+    for key in ("section", "search", "parent"):
+        if not isinstance(raw.get(key, ""), str):
+            found.add("error", line(key), f"{label}: {key}: expected text")
+    kind = raw.get("kind", Kind.PLEDGE.value)
+    if kind not in KINDS:
+        found.add("error", line("kind"), f"{label}: kind: expected one of {', '.join(KINDS)} (got {_shown(kind)})")
     lists = {key: _read_list(raw.get(key, []), key, label, line(key), found) for key in LIST_FIELDS}
     deadline = None
     if raw.get("deadline") not in (None, ""):
@@ -144,7 +180,10 @@ def _read_commitment(raw: object, position: int, lines: TableLines | None, found
         title=raw["title"].strip(),
         section=raw.get("section", "").strip(),
         quote=raw["quote"].strip(),
+        kind=Kind(kind),
         deadline=deadline,
+        parent=raw.get("parent", "").strip() or None,
+        search=raw.get("search", "").strip(),
         **lists,
     )
 

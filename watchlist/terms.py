@@ -8,14 +8,19 @@ words it uses for a chosen keyword (lexicon.NEWS_WORDS) follow the pledge's own.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
+
+from wordfreq import zipf_frequency
 
 from watchlist.lexicon import GENERIC_WORDS, NEWS_WORDS, PROCESS_WORDS, SECTORS, STOPWORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z0-9]")
 MAX_KEYWORDS = 8
+MAX_PHRASES = 3
+VERY_COMMON_ZIPF = 5.0
 MAX_NEWS_WORDS = 6
 MAX_TAGS = 2
 COMMON_SHARE = 0.12
@@ -27,7 +32,7 @@ def words_of(text: str) -> list[str]:
 
 
 class WordRarity:
-    """How many paragraphs of a document use each word."""
+    """How many paragraphs of a document use each word, and how common it is in English at large."""
 
     def __init__(self, paragraphs: Iterable[str]) -> None:
         texts = list(paragraphs)
@@ -35,25 +40,46 @@ class WordRarity:
         self.limit = max(2, round(COMMON_SHARE * len(texts)))
 
     def is_distinctive(self, word: str) -> bool:
+        """A topic word: rare in this statement, no grammar or diplomatic register, no adverb or
+        past-tense verb ("amidst", "reciprocated", "always"), and not among English's commonest words."""
         return (
             len(word) >= 4
             and not any(c.isdigit() for c in word)
             and word not in STOPWORDS
             and word not in GENERIC_WORDS
             and word not in PROCESS_WORDS
+            and not (word.endswith(("ly", "ed")) and word not in NEWS_WORDS)
+            and zipf_frequency(word, "en") < VERY_COMMON_ZIPF
             and self.counts[word] <= self.limit
         )
 
 
 def keywords(promise: str, context: str, rarity: WordRarity, first: Iterable[str] = ()) -> tuple[str, ...]:
-    """Up to MAX_KEYWORDS distinctive words: the promise's own first, then its context's, rarest first."""
+    """Up to MAX_KEYWORDS distinctive words — the promise's own first, then its context's, rarest first —
+    then the two-word phrases of them that news repeats ("direct flights"), then news words for them."""
     chosen = list(dict.fromkeys(first))
     for text in (promise, context):
         candidates = [w for w in dict.fromkeys(words_of(text)) if rarity.is_distinctive(w) and w not in chosen]
         room = max(MAX_KEYWORDS - len(chosen), 0)
         rarest = set(sorted(candidates, key=lambda w: (rarity.counts[w], candidates.index(w)))[:room])
         chosen.extend(w for w in candidates if w in rarest)
-    return (*chosen, *news_words(chosen))
+    return (*chosen, *phrases(promise, set(chosen)), *news_words(chosen))
+
+
+def phrases(text: str, chosen: set[str]) -> list[str]:
+    """Adjacent pairs of words of which at least one was chosen and neither is grammar ("direct flights")."""
+    words = words_of(text)
+    pairs = [
+        f"{a} {b}"
+        for a, b in itertools.pairwise(words)
+        if (a in chosen or b in chosen)
+        and not ({a, b} & STOPWORDS)
+        and not ({a, b} & PROCESS_WORDS)
+        and a not in GENERIC_WORDS
+        and len(a) > 2
+        and len(b) > 2
+    ]
+    return list(dict.fromkeys(pairs))[:MAX_PHRASES]
 
 
 def news_words(chosen: list[str]) -> list[str]:

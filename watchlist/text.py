@@ -57,6 +57,7 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
 _BULLET = re.compile(r"^\s*(?:[-*•–]\s+|\(?[a-z0-9]{1,3}[.)]\s+|[IVXLC]+[.)]\s+)")
+_LIST_MARK = re.compile(r"^\s*[-*•–·]\s+")
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _WHITESPACE = re.compile(r"\s+")
 MAX_HEADING_WORDS = 12
@@ -71,9 +72,13 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """A block of text under a heading. `listed`: an item of a list that a lead-in line ending in a
+    colon opens ("…in particular by:"), whether or not it carries a bullet marker."""
+
     section: str
     span: Span
     sentences: tuple[Span, ...]
+    listed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +119,21 @@ def parse_document(text: str) -> Document:
     title: str | None = None
     section = ""
     paragraphs: list[Paragraph] = []
+    after_colon = False
     for span in _blocks(text):
         line = text[span.start : span.end]
         if not paragraphs and title is None and section == "" and _is_title(line):
             title = heading_text(line)
             section = title if is_heading(line) else ""
             continue
-        if "\n" not in line.strip() and is_heading(line):
+        bullet = bool(_LIST_MARK.match(line))
+        if "\n" not in line.strip() and is_heading(line) and not (bullet or after_colon):
             section = heading_text(line)
             continue
-        paragraphs.append(Paragraph(section, span, tuple(split_sentences(text, span))))
+        numbered_item = bool(_BULLET.match(line)) and bool(paragraphs) and paragraphs[-1].listed
+        listed = bullet or after_colon or numbered_item
+        paragraphs.append(Paragraph(section, span, tuple(split_sentences(text, span)), listed))
+        after_colon = line.rstrip().endswith(":")
     return Document(text, title, tuple(paragraphs))
 
 

@@ -18,9 +18,11 @@ from watchlist.schema import read_document
 _AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
 
 HEADER = (
-    "pledgewatch watchlist: one [[commitment]] table per pledge of the communique in [source].\n"
-    "aliases identify a pledge on their own; keywords only support a match; exclude vetoes one.\n"
-    "`quote` must stay verbatim source text. Validate edits with: pledgewatch watchlist check"
+    "pledgewatch watchlist: one [[commitment]] table per statement of the communique in [source].\n"
+    "kind: pledge | position | mechanism | agreement. aliases identify a commitment on their own;\n"
+    "keywords only support a match; exclude vetoes one; parent names the umbrella it belongs to;\n"
+    "search is its news-search query. `quote` must stay verbatim source text.\n"
+    "Validate edits with: pledgewatch watchlist check"
 )
 
 
@@ -88,6 +90,7 @@ def commitment_table(commitment: Commitment) -> Table:
     """One `[[commitment]]` table, fields in the documented order."""
     table = tomlkit.table()
     table.add("id", commitment.id)
+    table.add("kind", commitment.kind.value)
     table.add("title", commitment.title)
     table.add("section", commitment.section)
     table.add("quote", commitment.quote)
@@ -95,4 +98,8 @@ def commitment_table(commitment: Commitment) -> Table:
         table.add(key, list(getattr(commitment, key)))
     if commitment.deadline is not None:
         table.add("deadline", commitment.deadline)
+    if commitment.parent is not None:
+        table.add("parent", commitment.parent)
+    if commitment.search:
+        table.add("search", commitment.search)
     return table

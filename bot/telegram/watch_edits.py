@@ -92,9 +92,9 @@ def _parse_add(commitment_id: str, title: str, lines: list[str]) -> WatchEdit:
 
 
 def _commitment(commitment_id: str, fields: dict[str, str]) -> Commitment:
-    lists = {
-        name: tuple(item.strip() for item in fields.get(name, "").split(",") if item.strip()) for name in _LIST_FIELDS
-    }
+    def listed(name: str) -> tuple[str, ...]:
+        return tuple(item.strip() for item in fields.get(name, "").split(",") if item.strip())
+
     deadline = None
     if fields.get("deadline"):
         try:
@@ -107,5 +107,8 @@ def _commitment(commitment_id: str, fields: dict[str, str]) -> Commitment:
         section=fields.get("section", ""),
         quote=fields["quote"],
         deadline=deadline,
-        **lists,
+        aliases=listed("aliases"),
+        keywords=listed("keywords"),
+        exclude=listed("exclude"),
+        tags=listed("tags"),
     )

@@ -67,7 +67,7 @@ def test_exclude_vetoes_a_pledge(matcher: Matcher) -> None:
         m for m in matcher.explain("Pakistan and China flood insurance relief plan") if m.score == 0.0 and m.why
     ]
     assert vetoed.commitment == FLOODS.id
-    assert vetoed.why == ("exclude: flood insurance",)
+    assert vetoed.why[0] == "exclude: flood insurance"
 
 
 def test_words_inside_a_name_do_not_count_for_another_pledge(matcher: Matcher) -> None:
@@ -85,11 +85,19 @@ def test_an_article_can_match_several_pledges(matcher: Matcher) -> None:
 
 
 def test_matches_come_best_first_with_reasons(matcher: Matcher) -> None:
-    matches = matcher.match("ML-1 and Gwadar projects reviewed by Pakistan and China")
+    matches = matcher.match("ML-1 railway and Gwadar port projects reviewed by Pakistan and China")
     assert [m.commitment for m in matches] == ["ml-1", "gwadar"]
     assert matches[0].score > matches[1].score
-    assert matches[0].why[0] == "alias: ML-1"
-    assert matches[1].why == ("alias: Gwadar",)
+    assert matches[0].why[:2] == ("alias: ML-1", "keyword: railway")
+    assert matches[1].why[:2] == ("alias: Gwadar", "keyword: port")
+
+
+def test_an_article_is_about_its_main_topic_not_every_pledge_it_brushes(matcher: Matcher) -> None:
+    title = "ML-1 railway deal signed as Pakistan and China also cut tariff on trade"
+    assert matched(matcher, "Pakistan and China cut tariff on trade") == ["cpfta"]
+    assert matched(matcher, title) == ["ml-1"]
+    explained = {m.commitment: m for m in matcher.explain(title)}
+    assert "not the main topic: ml-1 is far stronger" in explained["cpfta"].why
 
 
 def test_explain_scores_every_pledge_including_zero(matcher: Matcher) -> None:
@@ -107,7 +115,7 @@ def test_threshold_decides_what_is_a_match() -> None:
 
 
 def test_threshold_outside_zero_to_one_is_refused() -> None:
-    with pytest.raises(ValueError, match="between 0 and 1"):
+    with pytest.raises(ValueError, match="at least 0 and below 1"):
         compile_matcher(WATCHLIST, threshold=1.5)
 
 
@@ -143,17 +151,66 @@ def test_the_place_in_a_facility_alias_names_the_pledge_when_a_keyword_agrees() 
     assert matched(matcher, "Chinese researchers photograph snow leopards near Khunjerab") == []
 
 
-def test_a_theme_named_in_a_pledge_title_names_that_pledge() -> None:
-    momentum = Commitment(
+def _umbrella() -> Matcher:
+    programme = Commitment(
         "momentum",
         "Continue the momentum of CPEC projects",
         "",
         "Pakistan and China agreed to continue the momentum of CPEC projects.",
-        keywords=("momentum",),
+        aliases=("CPEC", "China-Pakistan Economic Corridor"),
+        keywords=("projects", "momentum"),
     )
-    rail = commitment("rail", "China agreed to build a railway under the CPEC framework.", keywords=("railway",))
-    matcher = compile_matcher(Watchlist((momentum, rail), Source("Pakistan–China communique", None, "x")))
-    assert matched(matcher, "China and Pakistan review CPEC") == ["momentum"]
+    rail = Commitment(
+        "rail",
+        "Build the ML-1 railway",
+        "",
+        "China agreed to build the ML-1 railway under the CPEC framework.",
+        aliases=("ML-1",),
+        keywords=("railway",),
+        parent="momentum",
+    )
+    return compile_matcher(Watchlist((programme, rail), Source("Pakistan–China communique", None, "x")))
+
+
+def test_an_umbrella_pledge_gets_news_about_the_programme_as_a_whole() -> None:
+    assert matched(_umbrella(), "China and Pakistan review CPEC projects") == ["momentum"]
+
+
+def test_an_umbrella_pledge_is_explained_by_its_part() -> None:
+    matcher = _umbrella()
+    assert matched(matcher, "CPEC: ML-1 railway financing agreed") == ["rail"]
+    explained = {m.commitment: m for m in matcher.explain("CPEC: ML-1 railway financing agreed")}
+    assert "umbrella: explained by rail" in explained["momentum"].why
+
+
+def test_a_name_that_implies_both_parties_counts_as_naming_them() -> None:
+    """ "CPEC" is the China-Pakistan Economic Corridor: CPEC news is Pakistan–China news."""
+    matcher = _single(("railway", "track"))
+    joint = _umbrella()
+    assert matched(joint, "CPEC momentum: projects speed up") == ["momentum"]
+    assert matched(matcher, "Railway track relaid in Peru") == []
+
+
+def test_a_name_found_only_in_the_summary_does_not_make_the_subject(matcher: Matcher) -> None:
+    title = "Pakistan and China sign flood relief plan for survivors"
+    assert matched(matcher, title, "Officials also mentioned Gwadar in passing. More relief follows.") == ["floods"]
+    explained = {m.commitment: m for m in matcher.explain(title, "Officials also mentioned Gwadar in passing.")}
+    assert any("summary only" in note for note in explained["gwadar"].why)
+
+
+def test_a_name_opening_the_summary_can_make_the_subject_when_the_title_sets_none(matcher: Matcher) -> None:
+    assert matched(matcher, "Cabinet meets", "The Main Line-1 upgrade was approved with Chinese funding.") == ["ml-1"]
+
+
+def test_news_between_other_countries_is_not_about_the_communique(matcher: Matcher) -> None:
+    assert matched(matcher, "India and China agree to cut tariff on trade") == []
+    assert matched(matcher, "Pakistan and China agree to cut tariff on trade") == ["cpfta"]
+
+
+def test_a_one_word_name_beside_other_countries_is_their_news() -> None:
+    matcher = _single((), aliases=("Kashmir",))
+    assert matched(matcher, "China restates Kashmir stance after Pakistan talks") == ["pledge"]
+    assert matched(matcher, "India holds Kashmir assembly election, US observers note") == []
 
 
 def test_a_heading_word_over_one_pledge_weighs_double() -> None:

@@ -97,7 +97,7 @@ async def test_an_edit_of_the_watchlist_takes_effect_at_the_next_tick(
     feed.publish(GWADAR_AIRPORT, ML1)
     await app.poll(every_feed=True)
     assert app.services.watchlist.get("gwadar-port").exclude == ("airport",)  # type: ignore[union-attr]
-    assert _matched(tmp_path / "pledgewatch.db") == {"ml1": ["cpec-projects-momentum", "ml-1-railway"]}
+    assert _matched(tmp_path / "pledgewatch.db") == {"ml1": ["ml-1-railway"]}
 
 
 async def test_console_mode_prints_its_own_alerts_and_keeps_telegram_chats_alerts_queued(

@@ -86,6 +86,7 @@ async def test_subscriber_gets_exactly_the_pledge_alerts_once_across_a_crash(
         await telegram.bot_polling(timeout=30)
         await alice.ask("/start")
         await alice.ask("/subscribe all")
+        await wait_until(lambda: feed.statuses, 30, lambda: "the feed was never polled")  # its backlog is no news
         feed.publish(ML1, BRT, GWADAR)
         alerts = await alice.replies(2, timeout=30)
         assert sorted(_links(alerts)) == links_of(ML1, GWADAR)

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from tests.watchlist.conftest import EXAMPLES
-from watchlist import Commitment, Watchlist, generate_watchlist
+from watchlist import Commitment, Kind, Watchlist, generate_watchlist
 from watchlist.text import collapse
 
 
@@ -45,17 +45,25 @@ def test_title_and_date_are_read_from_the_statement(trade: Watchlist) -> None:
 
 def test_trade_statement_pledges_are_found(trade: Watchlist) -> None:
     assert len(trade.commitments) >= 15
-    assert _with_alias(trade, "CEPA").deadline == datetime.date(2030, 12, 31)
-    assert _with_alias(trade, "IMEC").deadline == datetime.date(2024, 6, 30)
+    assert _containing(trade, "100 billion US dollars by 2030").deadline == datetime.date(2030, 12, 31)
+    assert _with_alias(trade, "CEPA").kind is Kind.MECHANISM
+    assert _with_alias(trade, "IMEC").kind is Kind.PLEDGE
+    assert _containing(trade, "framework agreement on its development").deadline == datetime.date(2024, 6, 30)
     assert "Unified Payments Interface" in _with_alias(trade, "UPI").aliases
 
 
-def test_two_projects_in_one_sentence_are_two_commitments(trade: Watchlist) -> None:
+def test_one_action_on_two_projects_is_one_commitment_named_by_both(trade: Watchlist) -> None:
     zone = _with_alias(trade, "Jebel Ali Free Zone")
-    corridor = _with_alias(trade, "India-UAE Virtual Trade Corridor")
-    assert zone.id != corridor.id and zone.quote == corridor.quote
-    assert zone.deadline == corridor.deadline == datetime.date(2025, 12, 31)
-    assert "bharat" in zone.keywords
+    assert zone is _with_alias(trade, "India-UAE Virtual Trade Corridor")
+    assert zone.deadline == datetime.date(2025, 12, 31)
+    assert zone.title.startswith("Operationalise the Bharat Mart")
+
+
+def test_two_actions_in_one_sentence_are_two_commitments(trade: Watchlist) -> None:
+    shipping = _containing(trade, "expand direct shipping services")
+    rail = _containing(trade, "study a rail-sea link")
+    assert shipping is not rail
+    assert rail.title == "Study a rail-sea link to Europe under the corridor"
 
 
 def test_descriptions_in_the_trade_statement_are_skipped(trade: Watchlist) -> None:
@@ -73,8 +81,10 @@ def test_climate_statement_pledges_and_deadlines(climate: Watchlist) -> None:
     assert _containing(climate, "second half of 2024").deadline == datetime.date(2024, 12, 31)
 
 
-def test_intentions_count_as_pledges(climate: Watchlist) -> None:
-    assert "triple renewable energy capacity" in _containing(climate, "intend to accelerate").quote
+def test_intentions_and_support_are_separate_commitments(climate: Watchlist) -> None:
+    support = _containing(climate, "triple renewable energy capacity")
+    intent = _containing(climate, "intend to accelerate")
+    assert (support.kind, intent.kind) == (Kind.POSITION, Kind.PLEDGE)
 
 
 def test_sector_tags_follow_the_vocabulary(climate: Watchlist) -> None:

@@ -6,7 +6,16 @@ from pathlib import Path
 import pytest
 
 from tests.watchlist.conftest import WATCHLIST_TEXT
-from watchlist import Commitment, Source, Watchlist, WatchlistError, load_watchlist, parse_watchlist, render_watchlist
+from watchlist import (
+    Commitment,
+    Kind,
+    Source,
+    Watchlist,
+    WatchlistError,
+    load_watchlist,
+    parse_watchlist,
+    render_watchlist,
+)
 
 PATH = Path("watchlist.toml")
 
@@ -27,12 +36,16 @@ def test_render_then_parse_gives_back_the_same_watchlist() -> None:
                 "Main Line-1",
                 "Transport",
                 'He said "go" \\ now',
-                ("ML-1",),
-                ("rail",),
-                ("model",),
-                ("transport",),
-                datetime.date(2023, 6, 30),
+                kind=Kind.MECHANISM,
+                aliases=("ML-1",),
+                keywords=("rail",),
+                exclude=("model",),
+                tags=("transport",),
+                deadline=datetime.date(2023, 6, 30),
+                parent="cpec",
+                search='"ML-1" railway',
             ),
+            Commitment("cpec", "Keep CPEC going", "Transport", "CPEC projects"),
         ),
         Source("Statement", None, "communiques/x.txt"),
     )

@@ -1,0 +1,110 @@
+"""From the evidence for every pledge to the pledges an article is about: the rules of aboutness.
+
+1. Whose news: keyword evidence counts in proportion to the communique's parties the article names,
+   and less when another country or organisation shares the headline (`_evidence.party_factor`).
+2. Title first: the title says what an article is about. Summary finds support a pledge the title
+   names; a pledge found only in the summary needs one of its names in the summary's first
+   sentence, and a title that sets no other topic — a name in passing, or a few keywords, do not
+   make news about a pledge.
+3. Umbrellas: a pledge that others name as `parent` is dropped when one of its parts is matched:
+   news about ML-1 is not news about "the momentum of CPEC projects" as a whole.
+4. Main topic: pledges far weaker than the best one are dropped, unless the title names them; an
+   article is about one or two things, not every pledge it brushes.
+
+Each rule leaves a note, so `explain` can say why a pledge scored what it did or was dropped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from matcher._compile import JOINT, Compiled
+from matcher._evidence import Evidence, party_factor
+from matcher._index import Hit, Position
+
+TITLE_TOPIC_UNITS = 0.3
+"""Title evidence this strong for another pledge means the title sets the article's topic."""
+MAIN_TOPIC_SHARE = 0.5
+"""A match is kept when its units are at least this share of the best match's."""
+MAX_MATCHES = 3
+
+
+@dataclass(slots=True)
+class Assessment:
+    """One pledge's evidence in one article and what the rules made of it."""
+
+    number: int
+    evidence: Evidence
+    units: float = 0.0
+    title_units: float = 0.0
+    kept: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def assess(compiled: Compiled, hits: list[Hit], threshold_units: float) -> list[Assessment]:
+    """Every pledge with any evidence, its units and whether it is kept, in watchlist order."""
+    evidence: defaultdict[int, Evidence] = defaultdict(Evidence)
+    named: dict[Position, set[str]] = defaultdict(set)
+    for hit in hits:
+        if hit.term.place is not None:
+            named[hit.position].update(compiled.parties if hit.term.place == JOINT else (hit.term.place,))
+        for target in hit.term.targets:
+            evidence[target.commitment].add(target, hit.position)
+    parties = set(compiled.parties)
+    named_parties = parties & set().union(*named.values())
+    others = {
+        True: named[Position.TITLE] - parties,
+        False: (named[Position.LEAD] | named[Position.BODY]) - parties,
+    }
+    assessments = []
+    for number, found in sorted(evidence.items()):
+        in_title, in_summary = (bool(others[place] - compiled.subjects[number]) for place in (True, False))
+        factor = party_factor(len(named_parties), len(parties), in_title, in_summary)
+        assessment = Assessment(number, found)
+        assessment.units = found.units(factor, bool(named_parties))
+        assessment.title_units = found.units(factor, bool(named_parties), summary=False)
+        if in_title or in_summary:
+            shown = sorted((others[True] | others[False]) - compiled.subjects[number])
+            assessment.notes.append(f"other parties named: {', '.join(shown)}")
+        assessments.append(assessment)
+    _title_first(assessments, compiled)
+    for assessment in assessments:
+        assessment.kept = assessment.units >= threshold_units and not assessment.evidence.veto
+    _umbrellas(assessments, compiled)
+    _main_topic(assessments, compiled)
+    return assessments
+
+
+def _title_first(assessments: list[Assessment], compiled: Compiled) -> None:
+    for a in assessments:
+        if a.evidence.in_title or not a.units:
+            continue
+        topics = [b for b in assessments if b is not a and b.title_units >= TITLE_TOPIC_UNITS]
+        if topics:
+            a.notes.append(f"found in the summary only; the title is about {compiled.ids[topics[0].number]}")
+            a.units = 0.0
+        elif not a.evidence.named_in_lead:
+            a.notes.append("found in the summary only, and not named in its first sentence")
+            a.units = 0.0
+
+
+def _umbrellas(assessments: list[Assessment], compiled: Compiled) -> None:
+    kept = {a.number for a in assessments if a.kept}
+    for a in assessments:
+        parts = [n for n in kept if compiled.parents[n] == a.number]
+        if a.kept and parts:
+            a.kept = False
+            a.notes.append(f"umbrella: explained by {compiled.ids[parts[0]]}")
+
+
+def _main_topic(assessments: list[Assessment], compiled: Compiled) -> None:
+    kept = sorted((a for a in assessments if a.kept), key=lambda a: -a.units)
+    if not kept:
+        return
+    best = kept[0]
+    for rank, a in enumerate(kept[1:], start=1):
+        named = a.evidence.named_in_title
+        if (a.units < MAIN_TOPIC_SHARE * best.units and not named) or rank >= MAX_MATCHES:
+            a.kept = False
+            a.notes.append(f"not the main topic: {compiled.ids[best.number]} is far stronger")
