@@ -11,10 +11,15 @@ SEARCH_FEED_PREFIX = "search: "
 
 
 def search_query(commitment: Commitment) -> str:
-    """The pledge's aliases, each quoted as a phrase, OR-joined; the title stands in when there are none."""
+    """The commitment's own `search` query; for a hand-written entry without one, its names OR-joined,
+    or its title's words unquoted (an exact title finds nothing: no outlet writes it word for word)."""
+    if commitment.search:
+        return commitment.search
     phrases = [alias.replace('"', " ").strip() for alias in commitment.aliases]
-    phrases = list(dict.fromkeys(phrase for phrase in phrases if phrase)) or [commitment.title.strip()]
-    return " OR ".join(f'"{phrase}"' for phrase in phrases)
+    phrases = list(dict.fromkeys(phrase for phrase in phrases if phrase))
+    if phrases:
+        return " OR ".join(phrase if phrase.isalpha() else f'"{phrase}"' for phrase in phrases)
+    return commitment.title.replace('"', " ").strip()
 
 
 def search_feeds(watchlist: Watchlist, template: str) -> list[FeedSettings]:

@@ -14,8 +14,8 @@ from typing import NamedTuple
 from matcher._context import derive_context
 from matcher._index import Index, Role, Target, Term
 from matcher._lexicon import COMMON_NEWS_WORDS, FACILITY_WORDS
-from matcher._places import place_book
-from matcher._terms import phrase, spaced, squashed, surface_forms
+from matcher._places import place_keys
+from matcher._terms import case_kept_key, phrase, squashed, surface_forms
 from watchlist import Commitment, Watchlist, guarded_name
 
 SPECIFIC_NAME = 4.0
@@ -55,17 +55,17 @@ def compile_watchlist(watchlist: Watchlist) -> Compiled:
         label = found[0].label
         joint = any(t.label in context.joint_names for t in found if t.role is Role.NAME)
         number = len(terms)
-        terms.append(Term(label, found, place=JOINT if joint else None, kept=key in names))
+        terms.append(Term(label, found, place=JOINT if joint else None))
         if all(t.guarded for t in found if t.role is Role.NAME) and key in names:
             for target in found:
-                sensitive.setdefault(spaced(target.label), number)
+                sensitive.setdefault(case_kept_key(target.label), number)
         else:
             for form in sorted(surface_forms(key, name=key in names)):
                 insensitive.setdefault(form, number)
-    for place in place_book():
+    for place, keys in place_keys():
         number = len(terms)
-        terms.append(Term(place.key, (), place=place.key, kept=True))
-        for name in place.names:
+        terms.append(Term(place.key, (), place=place.key))
+        for name in keys:
             sensitive.setdefault(name, number)
     by_id = {c.id: n for n, c in enumerate(watchlist.commitments)}
     return Compiled(

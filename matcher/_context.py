@@ -14,12 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matcher._places import Place, place_book, places_named
-from watchlist import Commitment, Watchlist
-
-# With no usable source title, a place must be named in this many quotes to be a party.
-MIN_PARTY_QUOTES = 2
-MAX_PARTIES = 2
+from watchlist import Commitment, Place, Watchlist, find_parties, places_named
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +27,8 @@ class Context:
 
 
 def derive_context(watchlist: Watchlist) -> Context:
-    book = {place.key: place for place in place_book()}
     title = watchlist.source.title if watchlist.source else ""
-    in_title = [key for key in places_named(title) if book[key].kind == "country" or len(watchlist.commitments) < 2]
-    if not in_title:
-        quoted = places_named(" \n ".join(c.quote for c in watchlist.commitments))
-        in_title = [key for key, count in quoted.most_common(MAX_PARTIES) if count >= MIN_PARTY_QUOTES]
-    parties = tuple(book[key] for key in in_title[:MAX_PARTIES])
+    parties = find_parties(title, (c.quote for c in watchlist.commitments))
     party_keys = {place.key for place in parties}
     joint: set[str] = set()
     for commitment in watchlist.commitments:

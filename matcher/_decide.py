@@ -16,7 +16,6 @@ Each rule leaves a note, so `explain` can say why a pledge scored what it did or
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from matcher._compile import JOINT, Compiled
@@ -44,28 +43,34 @@ class Assessment:
 
 def assess(compiled: Compiled, hits: list[Hit], threshold_units: float) -> list[Assessment]:
     """Every pledge with any evidence, its units and whether it is kept, in watchlist order."""
-    evidence: defaultdict[int, Evidence] = defaultdict(Evidence)
-    named: dict[Position, set[str]] = defaultdict(set)
-    for hit in hits:
-        if hit.term.place is not None:
-            named[hit.position].update(compiled.parties if hit.term.place == JOINT else (hit.term.place,))
-        for target in hit.term.targets:
-            evidence[target.commitment].add(target, hit.position)
+    evidence: dict[int, Evidence] = {}
+    named_title: set[str] = set()
+    named_summary: set[str] = set()
+    for term, position in hits:
+        if term.place is not None:
+            places = compiled.parties if term.place == JOINT else (term.place,)
+            (named_title if position is Position.TITLE else named_summary).update(places)
+        for target in term.targets:
+            found = evidence.get(target.commitment)
+            if found is None:
+                found = evidence[target.commitment] = Evidence()
+            found.add(target, position)
+    if not evidence:
+        return []
     parties = set(compiled.parties)
-    named_parties = parties & set().union(*named.values())
-    others = {
-        True: named[Position.TITLE] - parties,
-        False: (named[Position.LEAD] | named[Position.BODY]) - parties,
-    }
+    named_parties = len(parties & (named_title | named_summary))
+    others_title = named_title - parties
+    others_summary = named_summary - parties
     assessments = []
-    for number, found in sorted(evidence.items()):
-        in_title, in_summary = (bool(others[place] - compiled.subjects[number]) for place in (True, False))
-        factor = party_factor(len(named_parties), len(parties), in_title, in_summary)
-        assessment = Assessment(number, found)
-        assessment.units = found.units(factor, bool(named_parties))
-        assessment.title_units = found.units(factor, bool(named_parties), summary=False)
+    for number in sorted(evidence):
+        found = evidence[number]
+        subject = compiled.subjects[number]
+        in_title, in_summary = bool(others_title - subject), bool(others_summary - subject)
+        factor = party_factor(named_parties, len(parties), in_title, in_summary)
+        title_units, units = found.units(factor, named_parties > 0)
+        assessment = Assessment(number, found, units, title_units)
         if in_title or in_summary:
-            shown = sorted((others[True] | others[False]) - compiled.subjects[number])
+            shown = sorted((others_title | others_summary) - subject)
             assessment.notes.append(f"other parties named: {', '.join(shown)}")
         assessments.append(assessment)
     _title_first(assessments, compiled)

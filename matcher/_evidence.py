@@ -53,8 +53,11 @@ class Evidence:
     keywords: dict[str, tuple[float, Position]] = field(default_factory=dict)
     name_parts: dict[str, tuple[float, Position]] = field(default_factory=dict)
     veto: str = ""
+    in_title: bool = False
 
     def add(self, target: Target, position: Position) -> None:
+        if position is Position.TITLE:
+            self.in_title = True
         if target.role is Role.EXCLUDE:
             self.veto = target.label
         elif target.role is Role.NAME:
@@ -76,36 +79,44 @@ class Evidence:
         """A name of the pledge opens the summary: the summary may show it is the article's subject."""
         return Position.LEAD in self.names
 
-    @property
-    def in_title(self) -> bool:
-        return Position.TITLE in self.names or any(
-            where is Position.TITLE for _, where in (*self.keywords.values(), *self.name_parts.values())
-        )
-
-    def units(self, factor: float, parties_named: bool, summary: bool = True) -> float:
-        """Units of evidence; `factor` is `party_factor`, `summary` whether summary finds count.
+    def units(self, factor: float, parties_named: bool) -> tuple[float, float]:
+        """Units of evidence from the title alone and from the whole article; `factor` is `party_factor`.
 
         A one-word name is weak enough that whose news it is matters too: when other countries share
         the headline ("Kashmir" beside India alone), it counts as little as keywords do; a specific
         name ("ML-1") names the pledge whoever else is in the news.
         """
         if self.veto:
-            return 0.0
-        places = tuple(POSITION_WEIGHT) if summary else (Position.TITLE,)
-        clues = [value for value, where in self.keywords.values() if where in places]
-        parts = [value for value, where in self.name_parts.values() if where in places]
-        if parts:
-            clues.append(max(parts))
-        keyword_units = sum(clues) * factor * (LONE_CLUE if len(clues) == 1 else 1.0)
-        name_units = 0.0
-        for position in places:
-            target = self.names.get(position)
-            if target is not None:
-                value = self._name_units(target, bool(clues), parties_named) * POSITION_WEIGHT[position]
-                if not target.specific and factor <= SOME_PARTIES_AND_OTHERS_IN_TITLE:
-                    value *= factor
-                name_units = max(name_units, value)
-        return name_units + keyword_units
+            return 0.0, 0.0
+        title_sum = total_sum = 0.0
+        title_count = total_count = 0
+        for value, where in self.keywords.values():
+            total_sum += value
+            total_count += 1
+            if where is Position.TITLE:
+                title_sum += value
+                title_count += 1
+        if self.name_parts:
+            best = max(self.name_parts.values())
+            total_sum += best[0]
+            total_count += 1
+            title_parts = [value for value, where in self.name_parts.values() if where is Position.TITLE]
+            if title_parts:
+                title_sum += max(title_parts)
+                title_count += 1
+        title_keywords = title_sum * factor * (LONE_CLUE if title_count == 1 else 1.0)
+        total_keywords = total_sum * factor * (LONE_CLUE if total_count == 1 else 1.0)
+        title_names = total_names = 0.0
+        for position, target in self.names.items():
+            value = self._name_units(target, total_count > 0, parties_named) * POSITION_WEIGHT[position]
+            if not target.specific and factor <= SOME_PARTIES_AND_OTHERS_IN_TITLE:
+                value *= factor
+            total_names = max(total_names, value)
+            if position is Position.TITLE:
+                title_names = self._name_units(target, title_count > 0, parties_named) * (
+                    factor if not target.specific and factor <= SOME_PARTIES_AND_OTHERS_IN_TITLE else 1.0
+                )
+        return title_names + title_keywords, total_names + total_keywords
 
     @staticmethod
     def _name_units(target: Target, clues: bool, parties_named: bool) -> float:

@@ -17,6 +17,9 @@ import ahocorasick
 
 from matcher._terms import spaced
 
+SEPARATOR = "qqxqq"
+"""A token no watchlist phrase or place name contains: it keeps the title, lead and body apart."""
+_SEPARATOR_TOKEN = f"  {SEPARATOR}  "
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -57,26 +60,23 @@ class Target:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One phrase to find: what it means for which commitments, and which place it names, if any.
-
-    A term inside a longer term's occurrence is read as part of it ("railway" in "Karachi Circular
-    Railway" is no railway keyword of another pledge) unless it is `kept`: names and places always count.
-    """
+    """One phrase to find: what it means for which commitments, and which place it names, if any."""
 
     label: str
     targets: tuple[Target, ...]
     place: str | None = None
-    kept: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    term: Term
-    position: Position
+Hit = tuple[Term, Position]
+"""A term found, and the part of the article it was found in (a plain tuple: millions are made)."""
 
 
 class Index:
-    """Finds terms in text. Automaton values are (length of the surface form, term number)."""
+    """Finds terms in text: automaton values are term numbers. Each automaton reports the leftmost-longest
+    matches, so a word inside a longer phrase is read as part of it: "railway" within "Karachi Circular
+    Railway" is no railway keyword of another pledge, and "Shanghai" within "Shanghai Cooperation
+    Organisation" is no Chinese city. Names matched as written (places, guarded acronyms) are looked up
+    apart from the others, so "China" still counts inside "China-Pakistan Economic Corridor"."""
 
     __slots__ = ("_insensitive", "_sensitive", "terms")
 
@@ -86,32 +86,22 @@ class Index:
         self._sensitive = _automaton(sensitive)
 
     def find(self, title: str, summary: str) -> list[Hit]:
-        """Every term found, with the part of the article it was found in."""
+        """Every term found, with the part of the article it was found in.
+
+        The three parts are tokenised and scanned as one text, joined by a separator token no term
+        contains, so each automaton runs once per article; a find's offset tells its part.
+        """
         lead, body = lead_and_body(summary)
-        hits: list[Hit] = []
-        for text, position in ((title, Position.TITLE), (lead, Position.LEAD), (body, Position.BODY)):
-            if text:
-                hits.extend(Hit(self.terms[number], position) for number in self._terms_in(spaced(text)))
-        return hits
-
-    def _terms_in(self, text: str) -> list[int]:
-        spans = [(end - length + 1, end, number) for end, (length, number) in _iter(self._insensitive, text.lower())]
-        spans += [(end - length + 1, end, number) for end, (length, number) in _iter(self._sensitive, text)]
-        if len(spans) < 2:
-            return [number for _, _, number in spans]
-        return [number for start, end, number in spans if not self._inside_another(start, end, number, spans)]
-
-    def _inside_another(self, start: int, end: int, number: int, spans: list[tuple[int, int, int]]) -> bool:
-        """A term read as part of a longer one: any term inside a longer term unless it is kept (names,
-        places), and a place inside a longer place ("Shanghai" in "Shanghai Cooperation Organisation")."""
-        term = self.terms[number]
-        return any(
-            s <= start
-            and end <= e
-            and (s, e) != (start, end)
-            and (not term.kept or (term.place is not None and self.terms[other].place is not None))
-            for s, e, other in spans
-        )
+        text = spaced(f"{title} {SEPARATOR} {lead} {SEPARATOR} {body}")
+        lead_at = text.find(_SEPARATOR_TOKEN)
+        body_at = text.find(_SEPARATOR_TOKEN, lead_at + 1)
+        terms = self.terms
+        in_title, in_lead, in_body = Position.TITLE, Position.LEAD, Position.BODY
+        return [
+            (terms[number], in_title if end <= lead_at else in_lead if end <= body_at else in_body)
+            for found in (self._insensitive.iter_long(text.lower()), self._sensitive.iter_long(text))
+            for end, number in found
+        ]
 
 
 def lead_and_body(summary: str) -> tuple[str, str]:
@@ -123,11 +113,9 @@ def lead_and_body(summary: str) -> tuple[str, str]:
 def _automaton(keys: dict[str, int]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for key, number in keys.items():
-        automaton.add_word(key, (len(key), number))
-    if keys:
-        automaton.make_automaton()
+        automaton.add_word(key, number)
+    automaton.add_word("\x00", -1)  # text never holds it; an automaton must have a word to search
+    automaton.make_automaton()
     return automaton
 
 
-def _iter(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, tuple[int, int]]]:
-    return list(automaton.iter(text)) if automaton.kind == ahocorasick.AHOCORASICK else []

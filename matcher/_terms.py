@@ -10,6 +10,7 @@ Aho–Corasick automaton finds every surface form in it in one pass of C code.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Letters and digits are separate tokens, so "ML1", "ML-1" and "ML 1" all become ("ml", "1");
 # a possessive is consumed with its word, so "Gwadar's port" reads as "gwadar port".
@@ -25,12 +26,24 @@ def tokens(text: str) -> list[str]:
 
 
 def spaced(text: str) -> str:
-    """The text as its tokens between single spaces, case kept, a space at each end: " ML 1 railway ".
+    """The text as its tokens, case kept, two spaces between and around them: "  ML  1  railway  ".
 
     Phrases are looked up in `spaced(text).lower()` and case-sensitive names ("China", "RISE") in
-    `spaced(text)` itself: one tokenisation serves both.
+    `spaced(text)` itself: one tokenisation serves both. A key is its words between single spaces at
+    the ends and double ones inside (`key`), so two keys found side by side never share a character
+    and the automaton's leftmost-longest search can read "Karachi Circular Railway railway" as two.
     """
-    return f" {' '.join(_TOKEN.findall(text))} "
+    return f"  {'  '.join(_TOKEN.findall(text))}  "
+
+
+def key(words: Iterable[str]) -> str:
+    """The automaton key of a sequence of tokens: " karachi  circular  railway "."""
+    return f" {'  '.join(words)} "
+
+
+def case_kept_key(name: str) -> str:
+    """The key of a name matched as written ("China", "RISE")."""
+    return key(_TOKEN.findall(name))
 
 
 def stem(word: str) -> str:
@@ -95,7 +108,7 @@ def spelling_variants(word: str) -> set[str]:
 
 
 def surface_forms(canonical: tuple[str, ...], name: bool) -> set[str]:
-    """Every way an article may write a canonical phrase, as lower-cased `spaced` text (" karachi circular railway ").
+    """Every way an article may write a canonical phrase, as automaton keys (" karachi  circular  railway ").
 
     One word at a time may take another form — an inflection, or for a name's long words a
     one-vowel spelling variant — while the last word may also be inflected ("Gawadar ports"); a
@@ -104,11 +117,11 @@ def surface_forms(canonical: tuple[str, ...], name: bool) -> set[str]:
     """
     *head, last = canonical
     endings = inflections(last)
-    forms = {" ".join((*head, ending)) for ending in endings}
+    forms = {(*head, ending) for ending in endings}
     for position, word in enumerate(head):
         for other in inflections(word) | (spelling_variants(word) if name else set()):
-            forms.update(" ".join((*head[:position], other, *head[position + 1 :], ending)) for ending in endings)
+            forms.update((*head[:position], other, *head[position + 1 :], ending) for ending in endings)
     if name:
-        forms.update(" ".join((*head, other)) for other in spelling_variants(last))
-        forms.add(" ".join(squashed(canonical)))
-    return {f" {form} " for form in forms}
+        forms.update((*head, other) for other in spelling_variants(last))
+        forms.add(squashed(canonical))
+    return {key(form) for form in forms}

@@ -9,6 +9,7 @@ from watchlist.edit import add_commitment, remove_commitment, set_field, write_a
 from watchlist.errors import WatchlistError
 from watchlist.generate import generate_watchlist, slugify
 from watchlist.model import Commitment, Kind, Source, Watchlist
+from watchlist.places import Place, find_parties, place_book, places_named
 from watchlist.problems import Problem
 from watchlist.reload import ReloadOutcome, WatchlistReloader
 from watchlist.schema import parse_date
@@ -18,6 +19,7 @@ from watchlist.vocabulary import everyday_word, guarded_name
 __all__ = [
     "Commitment",
     "Kind",
+    "Place",
     "Problem",
     "ReloadOutcome",
     "Source",
@@ -27,11 +29,14 @@ __all__ = [
     "add_commitment",
     "check_watchlist",
     "everyday_word",
+    "find_parties",
     "generate_watchlist",
     "guarded_name",
     "load_watchlist",
     "parse_date",
     "parse_watchlist",
+    "place_book",
+    "places_named",
     "read_communique",
     "remove_commitment",
     "render_watchlist",

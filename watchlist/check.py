@@ -16,11 +16,17 @@ from watchlist.errors import WatchlistError
 from watchlist.lexicon import FACILITY_NOUNS, GENERIC_WORDS, SECTOR_WORDS, STOPWORDS
 from watchlist.lines import TableLines, index_lines
 from watchlist.model import Watchlist
+from watchlist.places import find_parties
 from watchlist.problems import Problem
+from watchlist.search import long_phrases
 from watchlist.text import collapse, parse_document
 from watchlist.toml_io import read_text_or_fail, read_watchlist_text
+from watchlist.vocabulary import SHORT_ACRONYM, everyday_word
 
 PARTY_SHARE = 0.2
+"""A capitalised word in this share of the paragraphs names a party."""
+FACILITY_NOUNS_SET = frozenset(word for noun in FACILITY_NOUNS for word in noun.split())
+
 
 
 def check_watchlist(path: Path) -> list[Problem]:
@@ -37,6 +43,8 @@ def check_watchlist(path: Path) -> list[Problem]:
         problems.append(Problem("warning", str(path), None, "no commitments: nothing will be watched"))
     problems.extend(_source_problems(watchlist, path, text, lines))
     problems.extend(_alias_problems(watchlist, path, lines, _source_text(watchlist, path)))
+    problems.extend(_deadline_problems(watchlist, path, lines))
+    problems.extend(_search_problems(watchlist, path, lines))
     return sorted(problems, key=lambda p: (p.line or 0, p.severity))
 
 
@@ -88,7 +96,7 @@ def _alias_problems(
 ) -> list[Problem]:
     problems: list[Problem] = []
     owner: dict[str, str] = {}
-    parties = _party_words(source) if source else frozenset()
+    parties = _party_names(watchlist, source)
     for commitment in watchlist.commitments:
         line = lines[commitment.id].of("aliases") if commitment.id in lines else None
         for alias in commitment.aliases:
@@ -119,27 +127,72 @@ def generic_alias_reason(alias: str, parties: frozenset[str] = frozenset()) -> s
     words = alias.split()
     if len(alias.replace(" ", "")) <= 2:
         return "is too short to identify anything"
+    if alias.lower() in parties:
+        return "names a party to the statement, so it appears in most news about it; use a project's name"
     if len(words) > 1:
         if alias.islower() and all(
             w.lower() in STOPWORDS or w.lower() in GENERIC_WORDS or w.lower() in SECTOR_WORDS for w in words
         ):
             return "is made only of generic words"
         return None
-    word = words[0].lower()
+    if alias.lower() in STOPWORDS:
+        return "is a grammar word, not a name"
     if alias.isupper():
+        if alias.isalpha() and len(alias) > SHORT_ACRONYM and everyday_word(alias):
+            return "spells an everyday word: it is matched in capitals only and needs a keyword beside it"
         return None
-    if word in parties:
-        return "names a party to the statement, so it appears in most news about it"
-    if alias.islower() or any(word in words for words in (GENERIC_WORDS, STOPWORDS, SECTOR_WORDS, FACILITY_NOUNS)):
-        return "is a generic word; use a full name instead"
+    if alias.islower() or (everyday_word(alias) and alias.lower() in _GENERIC_NAMES):
+        return "is a generic word, not a name; use the full name instead"
     return None
 
 
-def _party_words(source: str) -> frozenset[str]:
-    """Names most paragraphs use: the parties themselves ("Pakistan", "China")."""
-    paragraphs = [collapse(source[p.span.start : p.span.end]) for p in parse_document(source).paragraphs]
-    counts: dict[str, int] = {}
-    for paragraph in paragraphs:
-        for word in {w.strip(".,;:()’'\"“”").lower() for w in paragraph.split() if w[:1].isupper()}:
-            counts[word] = counts.get(word, 0) + 1
-    return frozenset(w for w, n in counts.items() if n >= max(2, PARTY_SHARE * len(paragraphs)))
+_GENERIC_NAMES = GENERIC_WORDS | SECTOR_WORDS | FACILITY_NOUNS_SET
+
+
+def _party_names(watchlist: Watchlist, source: str | None) -> frozenset[str]:
+    """The parties' names, lower case: the countries or organisations the statement is between (the
+    place book's forms, "china", "chinese"), and any name most of its paragraphs use ("atlantis")."""
+    title = watchlist.source.title if watchlist.source else ""
+    known = find_parties(title, (c.quote for c in watchlist.commitments))
+    names = {name.lower() for place in known for name in place.forms}
+    if source:
+        paragraphs = [collapse(source[p.span.start : p.span.end]) for p in parse_document(source).paragraphs]
+        counts: dict[str, int] = {}
+        for paragraph in paragraphs:
+            for word in {w.strip(".,;:()’'\"“”").lower() for w in paragraph.split() if w[:1].isupper()}:
+                counts[word] = counts.get(word, 0) + 1
+        names |= {w for w, n in counts.items() if n >= max(2, PARTY_SHARE * len(paragraphs)) and w not in STOPWORDS}
+    return frozenset(names)
+
+
+def _deadline_problems(watchlist: Watchlist, path: Path, lines: dict[str, TableLines]) -> list[Problem]:
+    """A deadline before the statement's own date is history, not a deadline."""
+    if watchlist.source is None or watchlist.source.date is None:
+        return []
+    stated = watchlist.source.date
+    return [
+        Problem(
+            "warning",
+            str(path),
+            lines[c.id].of("deadline") if c.id in lines else None,
+            f'commitment "{c.id}": deadline {c.deadline} is before the statement\'s date ({stated}); '
+            "a time already past when it was signed is history, not a deadline",
+        )
+        for c in watchlist.commitments
+        if c.deadline is not None and c.deadline < stated
+    ]
+
+
+def _search_problems(watchlist: Watchlist, path: Path, lines: dict[str, TableLines]) -> list[Problem]:
+    """A long exact phrase in a search query finds nothing: outlets do not write statements' sentences."""
+    return [
+        Problem(
+            "warning",
+            str(path),
+            lines[c.id].of("search") if c.id in lines else None,
+            f'commitment "{c.id}": search: the exact phrase "{phrase}" is too long for news to repeat; '
+            "quote names only and leave topic words unquoted",
+        )
+        for c in watchlist.commitments
+        for phrase in long_phrases(c.search)
+    ]

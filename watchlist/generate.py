@@ -17,9 +17,10 @@ from pathlib import PurePath
 
 from watchlist.clauses import Clause, find_clauses
 from watchlist.deadlines import find_deadline, find_statement_date
-from watchlist.lexicon import FACILITY_NOUNS, GENERIC_WORDS, STOPWORDS
+from watchlist.lexicon import FACILITY_NOUNS, STOPWORDS
 from watchlist.model import Commitment, Source, Watchlist
 from watchlist.names import Entity, acronym_table, find_entities
+from watchlist.places import find_parties
 from watchlist.terms import WordRarity, keywords, sector_tags, words_of
 from watchlist.text import Document, collapse, parse_document
 from watchlist.titles import title_for
@@ -30,9 +31,8 @@ _NUMBERED_NAME = re.compile(r"^[A-Z]+-\d+$")
 WIDESPREAD_PARAGRAPHS = 5
 WIDESPREAD_SECTIONS = 3
 MAX_QUERY_NAMES = 3
-QUERY_KEYWORDS = 2
-PARTY_SHARE = 0.2
-"""A name in this share of the paragraphs (and the title) is a party to the statement."""
+QUERY_KEYWORDS = 12
+QUERY_PARTY_FORMS = 2
 
 
 def generate_watchlist(
@@ -43,12 +43,14 @@ def generate_watchlist(
     acronyms = acronym_table(text)
     widespread = _widespread_names(document, acronyms)
     statement_date = date or find_statement_date(text)
-    parties = _parties(document)
+    places = find_parties(document.title or "", (document.of(p.span) for p in document.paragraphs))
+    parties = [_any_of([*place.forms[:QUERY_PARTY_FORMS], *place.cities[:1]]) for place in places]
+    party_words = frozenset(w.lower() for place in places for name in place.names for w in words_of(name))
     rarity = WordRarity(document.of(p.span) for p in document.paragraphs)
     ids: Counter[str] = Counter()
     commitments = []
     for clause in find_clauses(document):
-        commitment = _commitment(document, clause, acronyms, widespread, rarity, statement_date, parties)
+        commitment = _commitment(document, clause, acronyms, widespread, rarity, statement_date, parties, party_words)
         ids[commitment.id] += 1
         if ids[commitment.id] > 1:
             commitment = dataclasses.replace(commitment, id=f"{commitment.id}-{ids[commitment.id]}")
@@ -73,19 +75,6 @@ def _widespread_names(document: Document, acronyms: dict[str, str]) -> set[str]:
     }
 
 
-def _parties(document: Document) -> list[str]:
-    """The statement's parties as news names them: capitalised words that most paragraphs use ("Pakistan")."""
-    counts: Counter[str] = Counter()
-    for paragraph in document.paragraphs:
-        words = (re.sub(r"[’']s$", "", w.strip(".,;:()’'\"“”")) for w in document.of(paragraph.span).split())
-        counts.update({w for w in words if w[:1].isupper()})
-    least = max(2, PARTY_SHARE * len(document.paragraphs))
-    title_words = set((document.title or "").replace("-", " ").split())
-    named = [w for w, n in counts.most_common() if n >= least and w.isalpha() and w.lower() not in STOPWORDS]
-    preferred = [w for w in named if w in title_words] or named
-    return [w for w in preferred if w.lower() not in GENERIC_WORDS][:2]
-
-
 def _commitment(
     document: Document,
     clause: Clause,
@@ -94,6 +83,7 @@ def _commitment(
     rarity: WordRarity,
     statement_date: datetime.date | None,
     parties: list[str],
+    party_words: frozenset[str],
 ) -> Commitment:
     quote_text = document.text[clause.span.start : clause.span.end]
     action = document.text[clause.action : clause.span.end]
@@ -101,10 +91,8 @@ def _commitment(
     entities = _entities(quote_text, acronyms)
     own = [e for e in entities if e.key not in widespread and e.is_identifying]
     title = title_for(clause.kind, clause.cue, document.text[clause.cue_start : clause.span.end])
-    aliases = _aliases(own, parties)
-    chosen = keywords(
-        action, context, rarity, [min(e.aliases, key=len).lower() for e in entities if e.key in widespread]
-    )
+    aliases = _aliases(own, party_words)
+    chosen = keywords(action, context, rarity, party_words)
     return Commitment(
         id=_slug_for(title, aliases, action),
         title=title,
@@ -126,10 +114,9 @@ def _entities(text: str, acronyms: dict[str, str]) -> list[Entity]:
     return list(seen.values())
 
 
-def _aliases(entities: list[Entity], parties: list[str]) -> tuple[str, ...]:
+def _aliases(entities: list[Entity], party_words: frozenset[str]) -> tuple[str, ...]:
     """Names of the commitment's own projects and institutions; never a party's name, never an everyday
     word that is no all-capitals acronym ("Compact", "Trust")."""
-    party_words = {p.lower() for p in parties}
     kept = []
     for alias in dict.fromkeys(a for e in entities for a in e.aliases):
         one_word = re.fullmatch(r"[^\W\d_]+", alias) is not None
@@ -140,17 +127,22 @@ def _aliases(entities: list[Entity], parties: list[str]) -> tuple[str, ...]:
 
 
 def _search(aliases: tuple[str, ...], chosen: tuple[str, ...], parties: list[str]) -> str:
-    """A news-search query: the commitment's names (any of them), or its parties and two distinctive words.
+    """A news-search query: any of the commitment's names, or its parties and any of its topic words.
 
-    A long exact phrase finds nothing ("Military visits, training, joint exercises…"): names are
-    quoted only when they have several words, and keywords are never quoted.
+    Search engines read spaces as AND and "quotes" as exact phrases, so a long quoted phrase finds
+    nothing ("Military visits, training, joint exercises…") and so does a string of several required
+    words: names are quoted only when they have several words, and topic words are alternatives.
     """
     if aliases:
         names = sorted(dict.fromkeys(aliases), key=len)[:MAX_QUERY_NAMES]
-        quoted = [f'"{a}"' if " " in a else a for a in names]
-        return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
-    words = [k for k in chosen if " " not in k][:QUERY_KEYWORDS]
-    return " ".join([*parties, *words])
+        return _any_of(names)
+    words = [k for k in chosen if len(k.split()) <= 2][:QUERY_KEYWORDS]
+    return " ".join([*parties, _any_of(words)]) if words else " ".join(parties)
+
+
+def _any_of(terms: list[str]) -> str:
+    quoted = [f'"{t}"' if " " in t else t for t in terms]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
 def _umbrellas(

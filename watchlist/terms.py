@@ -17,6 +17,7 @@ from wordfreq import zipf_frequency
 
 from watchlist.lexicon import GENERIC_WORDS, NEWS_WORDS, PROCESS_WORDS, SECTORS, STOPWORDS
 
+_PUNCTUATION = re.compile(r"[,;:.()“”\"]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z0-9]")
 MAX_KEYWORDS = 8
 MAX_PHRASES = 3
@@ -54,12 +55,17 @@ class WordRarity:
         )
 
 
-def keywords(promise: str, context: str, rarity: WordRarity, first: Iterable[str] = ()) -> tuple[str, ...]:
+def keywords(promise: str, context: str, rarity: WordRarity, parties: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Up to MAX_KEYWORDS distinctive words — the promise's own first, then its context's, rarest first —
-    then the two-word phrases of them that news repeats ("direct flights"), then news words for them."""
-    chosen = list(dict.fromkeys(first))
+    then the two-word phrases of them that news repeats ("direct flights"), then news words for them.
+    The parties' names are context for every commitment, never a keyword of one (`parties`, lower case)."""
+    chosen: list[str] = []
     for text in (promise, context):
-        candidates = [w for w in dict.fromkeys(words_of(text)) if rarity.is_distinctive(w) and w not in chosen]
+        candidates = [
+            w
+            for w in dict.fromkeys(words_of(text))
+            if rarity.is_distinctive(w) and w not in chosen and not set(w.split("-")) & parties
+        ]
         room = max(MAX_KEYWORDS - len(chosen), 0)
         rarest = set(sorted(candidates, key=lambda w: (rarity.counts[w], candidates.index(w)))[:room])
         chosen.extend(w for w in candidates if w in rarest)
@@ -67,11 +73,12 @@ def keywords(promise: str, context: str, rarity: WordRarity, first: Iterable[str
 
 
 def phrases(text: str, chosen: set[str]) -> list[str]:
-    """Adjacent pairs of words of which at least one was chosen and neither is grammar ("direct flights")."""
-    words = words_of(text)
+    """Adjacent pairs of words, within one stretch of text between punctuation, of which at least one
+    was chosen and neither is grammar ("direct flights", not "systems logistics" across a comma)."""
     pairs = [
         f"{a} {b}"
-        for a, b in itertools.pairwise(words)
+        for stretch in _PUNCTUATION.split(text)
+        for a, b in itertools.pairwise(words_of(stretch))
         if (a in chosen or b in chosen)
         and not ({a, b} & STOPWORDS)
         and not ({a, b} & PROCESS_WORDS)

@@ -18,8 +18,14 @@ def test_query_quotes_each_alias_once_and_joins_with_or() -> None:
     assert search_query(ML1) == '"ML-1" OR "Main Line-1"'
 
 
-def test_title_stands_in_for_missing_aliases() -> None:
-    assert search_query(KHUNJERAB) == '"Reopen the Khunjerab Pass"'
+def test_the_commitments_own_query_is_used() -> None:
+    own = Commitment(id="kcr", title="t", section="s", quote="q", aliases=("KCR",), search="KCR (Karachi OR Sindh)")
+    assert search_query(own) == "KCR (Karachi OR Sindh)"
+
+
+def test_title_words_stand_in_for_missing_aliases_unquoted() -> None:
+    """An exact title is a phrase no outlet writes; its words are a query that can find something."""
+    assert search_query(KHUNJERAB) == "Reopen the Khunjerab Pass"
 
 
 def test_one_search_feed_per_commitment_named_after_it() -> None:

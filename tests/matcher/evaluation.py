@@ -28,6 +28,7 @@ from typing import Any, Literal
 from watchlist import Watchlist
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+COMMUNIQUE = Path(__file__).resolve().parents[2] / "communiques" / "pakistan-china-2022-11.txt"
 # A fragment and a quote overlap when they share this many characters in one run.
 MIN_SHARED_CHARS = 40
 
@@ -129,11 +130,24 @@ def overlaps(fragment: str, quote: str) -> bool:
     return shared.size >= MIN_SHARED_CHARS
 
 
+def _statement_sentences(fragment: str) -> str:
+    """The sentence(s) of the communique a fragment comes from: a commitment that quotes any part of the
+    statement states it, even when a watchlist splits one statement into several commitments."""
+    text = " ".join(COMMUNIQUE.read_text(encoding="utf-8").split())
+    at = text.find(fragment)
+    if at < 0:
+        return fragment
+    start = max(text.rfind(". ", 0, at) + 2, 0) if text.rfind(". ", 0, at) >= 0 else 0
+    end = text.find(". ", at + len(fragment))
+    return text[start : end + 1 if end >= 0 else len(text)]
+
+
 def topic_map(watchlist: Watchlist, topics: dict[str, Topic]) -> dict[str, set[str]]:
     """Topic key → ids of the commitments that state that statement."""
+    sentences = {key: [_statement_sentences(f) for f in topic.fragments] for key, topic in topics.items()}
     return {
-        key: {c.id for c in watchlist.commitments if any(overlaps(f, c.quote) for f in topic.fragments)}
-        for key, topic in topics.items()
+        key: {c.id for c in watchlist.commitments if any(overlaps(s, c.quote) for s in sentences[key])}
+        for key in topics
     }
 
 

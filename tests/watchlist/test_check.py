@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from watchlist import Problem, check_watchlist
@@ -79,3 +80,40 @@ def test_problem_renders_like_a_compiler_message() -> None:
 
 def test_missing_file_is_an_error(tmp_path: Path) -> None:
     assert [p.severity for p in check_watchlist(tmp_path / "absent.toml")] == ["error"]
+
+
+def test_alias_naming_a_known_country_party_is_a_warning(watchlist_file: Path) -> None:
+    """The parties are found in the place book from the source title, however rarely the text names them."""
+    _edit(watchlist_file, 'aliases = ["Hill Pass"]', 'aliases = ["Hill Pass", "China"]')
+    text = watchlist_file.read_text(encoding="utf-8")
+    watchlist_file.write_text(re.sub(r'(\[source\]\ntitle = )"[^"]*"', r'\1"Pakistan–China joint statement"', text))
+    assert ["names a party" in p.message for p in check_watchlist(watchlist_file)] == [True]
+
+
+def test_a_grammar_word_alias_is_called_one(watchlist_file: Path) -> None:
+    _edit(watchlist_file, 'aliases = ["Hill Pass"]', 'aliases = ["Hill Pass", "the"]')
+    [problem] = check_watchlist(watchlist_file)
+    assert problem.message.endswith('alias "the" is a grammar word, not a name')
+
+
+def test_an_acronym_that_spells_an_everyday_word_is_a_warning(watchlist_file: Path) -> None:
+    _edit(watchlist_file, 'aliases = ["Hill Pass"]', 'aliases = ["Hill Pass", "RISE", "HPX"]')
+    [problem] = check_watchlist(watchlist_file)
+    assert 'alias "RISE" spells an everyday word' in problem.message
+
+
+def test_a_deadline_before_the_statement_is_a_warning(watchlist_file: Path) -> None:
+    _edit(watchlist_file, "deadline = 2026-12-31", "deadline = 2009-12-31")
+    [problem] = check_watchlist(watchlist_file)
+    assert problem.severity == "warning" and "is before the statement's date" in problem.message
+    assert problem.line == _line_of(watchlist_file, "deadline = 2009-12-31")
+
+
+def test_a_search_query_with_a_long_exact_phrase_is_a_warning(watchlist_file: Path) -> None:
+    _edit(
+        watchlist_file,
+        'aliases = ["Hill Pass"]',
+        'aliases = ["Hill Pass"]\nsearch = "\\"Military visits, training, joint exercises\\""',
+    )
+    [problem] = check_watchlist(watchlist_file)
+    assert "too long for news to repeat" in problem.message
