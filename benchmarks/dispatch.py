@@ -64,7 +64,7 @@ async def seed(database: Database, deliveries: int, chats: int) -> None:
             [stored] = await storage.insert_articles(connection, [(article, None)], feed_id=None, first_seen=at)
             assert stored is not None and stored.story_id is not None
             await storage.insert_matches(connection, [(stored.id, MatchRecord(PLEDGE.id, 0.9, ("ML-1",)))])
-            alert = storage.NewAlert(stored.id, stored.story_id, (PledgeHit(PLEDGE.id, PLEDGE.tags),))
+            alert = storage.NewAlert(stored.id, stored.story_id, (PledgeHit(PLEDGE.id, PLEDGE.tags, PLEDGE.kind),))
             await storage.enqueue_alerts(connection, [alert], first_seen=at, now=at)
     async with database.transaction() as connection:  # trim to exactly `deliveries`
         extra = articles * chats - deliveries

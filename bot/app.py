@@ -13,8 +13,11 @@ import asyncio
 import hashlib
 import logging
 import signal
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -23,19 +26,30 @@ from telegram.ext import Application
 from bot.alerts.deadlines import queue_deadline_notices
 from bot.alerts.dispatcher import Dispatcher
 from bot.alerts.notices import admin_notice, queue_admin_notice
+from bot.alerts.scorecards import queue_weekly_scorecards
 from bot.alerts.senders import ConsoleSender, Sender, TelegramSender
-from bot.config import Config
+from bot.config import Config, WebSettings
+from bot.health import Liveness, Probe, poll_stale_after
+from bot.matching import learn_from_stored, load_semantic_stage
+from bot.metrics import Metrics
 from bot.services import Services
-from bot.telegram.application import build_application
+from bot.site import SitePublisher
+from bot.telegram.application import build_application, start_polling
+from bot.telegram.connect import BotApiRefused, connect
+from bot.web import WebServer, web_application
 from feeds import FeedFetcher, PollReport, poll_round, search_feeds
-from storage import Database, FeedSpec, sync_feeds, upgrade
+from storage import Database, FeedSpec, sync_feeds, upgrade, verdicts_changed_since
 from watchlist import WatchlistReloader
 
 log = logging.getLogger("pledgewatch")
 
 FEED_KINDS = ("config", "search")
 DISPATCH_SECONDS = 1.0
+RELEARN_CHECK_SECONDS = 60.0
+RELEARN_AFTER_VERDICTS = 5
+"""New or changed verdicts that make the matcher learn again (checked every RELEARN_CHECK_SECONDS)."""
 DEADLINE_CHECK_SECONDS = 3600.0
+SCORECARD_CHECK_SECONDS = 60.0
 LONGEST_TICK_SECONDS = 30.0
 SHUTDOWN_GRACE_SECONDS = 8.0
 
@@ -57,6 +71,12 @@ class Pledgewatch:
     services: Services
     fetcher: FeedFetcher
     dispatcher: Dispatcher
+    metrics: Metrics = field(default_factory=Metrics)
+    liveness: Liveness = field(init=False)
+    site: SitePublisher = field(default_factory=SitePublisher)
+
+    def __post_init__(self) -> None:
+        self.liveness = Liveness(self.services.clock)
 
     async def reload_watchlist(self) -> None:
         """Take in edits of the watchlist file; a broken edit keeps the old pledges and tells the admins."""
@@ -74,18 +94,40 @@ class Pledgewatch:
         """One poll round: due feeds fetched, new articles matched and stored with their alerts."""
         await self.reload_watchlist()
         spread = 0.0 if every_feed else tick_seconds(self.services.config) / 2  # jitter: not every server at once
+        started = time.monotonic()
         report = await poll_round(
-            self.services, self.fetcher, self.services.clock(), every_feed=every_feed, spread_seconds=spread
+            self.services,
+            self.fetcher,
+            self.services.clock(),
+            every_feed=every_feed,
+            spread_seconds=spread,
+            progress=self.liveness,
         )
+        self.metrics.record_poll(report, time.monotonic() - started)
+        self.liveness.poll_finished()
         log.info("poll round: %s", round_summary(report))
         for feed_name, url, error in report.errors:
             log.warning("feed %s (%s): %s", feed_name, url, error)
         await tell_admins_about_gone_feeds(self.services, report)
+        await self.publish_tracker_site(report.matches)
         return report
+
+    async def publish_tracker_site(self, news: int) -> None:
+        """`[report] html_dir`: the tracker site rebuilt when the round may have changed it; a write error is logged."""
+        try:
+            published = await self.site.after_round(self.services, news)
+        except OSError as error:
+            folder = self.services.config.report.html_dir
+            log.error("[report] html_dir %s: cannot write the tracker site: %s", folder, error.strerror or error)
+            return
+        if published is not None and published.written:
+            log.info("tracker site: %d pages rewritten in %s", published.written, published.folder)
 
     async def deliver(self) -> None:
         """Send what is due; log what was attempted (a tick inside an outage's back-off attempts nothing)."""
         report = await self.dispatcher.run_once(self.services.clock())
+        self.metrics.record_dispatch(report)
+        self.liveness.dispatched()
         if report.messages_sent or report.retried or report.failed:
             log.info(
                 "dispatch: %d messages sent, %d retried, %d failed%s",
@@ -95,10 +137,22 @@ class Pledgewatch:
                 " (Telegram unreachable, backing off)" if report.outage else "",
             )
 
+    async def relearn_if_taught(self) -> None:
+        """Learn again once enough readers' verdicts arrived since the last time."""
+        async with self.services.database.transaction() as connection:
+            new = await verdicts_changed_since(connection, self.services.learned_at)
+        if new >= RELEARN_AFTER_VERDICTS:
+            await relearn(self.services)
+
     async def check_deadlines(self) -> None:
         queued = await queue_deadline_notices(self.services, self.services.clock())
         if queued:
             log.info("deadlines: %d notices queued", queued)
+
+    async def queue_scorecards(self) -> None:
+        queued = await queue_weekly_scorecards(self.services, self.services.clock())
+        if queued:
+            log.info("weekly scorecards: %d queued", queued)
 
 
 async def sync_feed_sources(services: Services) -> None:
@@ -129,40 +183,92 @@ def round_summary(report: PollReport) -> str:
 
 
 async def open_services(config: Config) -> Services:
-    """Load the watchlist (a broken file stops the start, with its line) and migrate the database."""
+    """Load the watchlist (a broken file stops the start, with its line), migrate the database, load the
+    semantic stage's model when it is installed (said in one line either way), and learn from the
+    readers' stored verdicts."""
     watchlists = WatchlistReloader(config.watchlist.path)
     database = Database.open(config.storage.url)
     await upgrade(database)
-    return Services(config=config, database=database, watchlists=watchlists)
+    semantic = await asyncio.to_thread(load_semantic_stage, config.matcher)
+    log.info("%s", semantic.status)
+    services = Services(config=config, database=database, watchlists=watchlists, semantic=semantic)
+    await relearn(services)
+    return services
 
 
-async def run(config: Config, once: bool = False) -> int:
+async def relearn(services: Services) -> None:
+    """Fit the learned model again to the stored verdicts, off the event loop, and say what it learned."""
+    started = services.clock()
+    rules = services.matcher.with_model(None)
+    model = await learn_from_stored(services.database, rules, services.config.matcher)
+    services.learned, services.learned_at = model, started
+    if model is not None:
+        log.info("learned from %d readers' verdicts (model %s)", model.size, model.version)
+
+
+async def run(config: Config, once: bool = False) -> PollReport | None:
+    """Run until stopped; with `once`, one cycle, whose round is returned (its caller makes an exit code of it)."""
     services = await open_services(config)
-    _ = services.matcher  # compiled before the bot answers, so the first poll round is not kept waiting
     application = build_application(services) if config.token else None
     sender: Sender = TelegramSender(application.bot) if application else ConsoleSender()
     if application is None:
         log.info("no Telegram token: console mode, alerts are printed here")
+    report = None
     try:
         async with FeedFetcher(config.polling.fetch_settings()) as fetcher:
             app = Pledgewatch(services, fetcher, Dispatcher(services, sender))
             await sync_feed_sources(services)
             await app.dispatcher.setup(services.clock())
             if once:
-                await run_one_cycle(app)
+                report = await run_one_cycle(app)
             else:
-                await serve(app, application)
+                async with serving_web(config.web, health_probe(app), config.report.html_dir):
+                    await serve(app, application)
             await app.dispatcher.aclose()
     finally:
         await services.database.close()
-    return 0
+    return report
 
 
-async def run_one_cycle(app: Pledgewatch) -> None:
-    """`run --once`: poll every enabled feed, match, queue, and deliver what is due, then return."""
-    await app.poll(every_feed=True)
+def health_probe(app: Pledgewatch) -> Probe:
+    """What `/healthz` and `/metrics` read: the app's liveness and metrics, its database, its senders' chats."""
+    config = app.services.config
+    stale_after = poll_stale_after(tick_seconds(config), config.polling.timeout_seconds)
+    return Probe(app.services.database, app.liveness, app.metrics, stale_after, app.dispatcher.sender.scope)
+
+
+@asynccontextmanager
+async def serving_web(
+    settings: WebSettings, probe: Probe, static_dir: Path | None = None
+) -> AsyncIterator[WebServer | None]:
+    """The `[web]` server for the life of the block, when a port is set; a port taken stops the start.
+
+    With `static_dir`, the server also serves that folder's files at `/` (the tracker page).
+    """
+    if settings.port is None:
+        yield None
+        return
+    server = WebServer(web_application(probe, static_dir))
+    try:
+        server.start(settings.listen, settings.port)
+    except OSError as error:
+        address = f"{settings.listen}:{settings.port}"
+        raise StartupError(f"[web] listen/port {address}: cannot listen: {error.strerror or error}") from None
+    page = f", the tracker page from {static_dir}" if static_dir else ""
+    log.info("web server on http://%s:%d (/healthz, /metrics%s)", settings.listen, server.port, page)
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
+async def run_one_cycle(app: Pledgewatch) -> PollReport:
+    """`run --once`: poll every enabled feed, match, queue, and deliver what is due, then return the round."""
+    report = await app.poll(every_feed=True)
     await app.check_deadlines()
+    await app.queue_scorecards()
     await app.deliver()
+    return report
 
 
 async def serve(app: Pledgewatch, application: Application | None) -> None:  # type: ignore[type-arg]
@@ -177,6 +283,8 @@ async def serve(app: Pledgewatch, application: Application | None) -> None:  # t
         (app.poll, tick_seconds(app.services.config)),
         (app.deliver, DISPATCH_SECONDS),
         (app.check_deadlines, DEADLINE_CHECK_SECONDS),
+        (app.queue_scorecards, SCORECARD_CHECK_SECONDS),
+        (app.relearn_if_taught, RELEARN_CHECK_SECONDS),
     ]
     for work, seconds in schedule:
         scheduler.add_job(
@@ -189,8 +297,9 @@ async def serve(app: Pledgewatch, application: Application | None) -> None:  # t
             misfire_grace_time=None,
             id=work.__name__,
         )
-    if application is not None:
-        await start_bot(application, app.services.config)
+    if application is not None and not await start_bot(application, app.services.config, stop):
+        log.info("stopped before Telegram was reached")
+        return
     scheduler.start()
     log.info(
         "pledgewatch running: %d pledges, %d outlet feeds",
@@ -235,8 +344,13 @@ class JobRunner:
             await asyncio.wait(set(self._in_flight), timeout=timeout)
 
 
-async def start_bot(application: Application, config: Config) -> None:  # type: ignore[type-arg]
-    await application.initialize()
+async def start_bot(application: Application, config: Config, stop: asyncio.Event) -> bool:  # type: ignore[type-arg]
+    """Reach Telegram (waiting while it cannot be reached), then answer; False when stopped before it was reached."""
+    try:
+        if not await connect(application, config.telegram.api_base_url, stop):
+            return False
+    except BotApiRefused as refused:
+        raise StartupError(str(refused)) from None
     if application.post_init:  # run_polling would call it; starting by hand, we must (setMyCommands)
         await application.post_init(application)
     await application.start()
@@ -260,8 +374,9 @@ async def start_bot(application: Application, config: Config) -> None:  # type: 
             ) from None
         log.info("bot answering by webhook at %s", telegram.webhook_url)
     else:
-        await application.updater.start_polling()
+        await start_polling(application)
         log.info("bot answering by long polling")
+    return True
 
 
 async def stop_bot(application: Application) -> None:  # type: ignore[type-arg]

@@ -8,26 +8,35 @@ person reading it is editing that file and needs nothing else.
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from feeds import FeedSettings, PollingSettings, SearchSettings
-from matcher import DEFAULT_THRESHOLD
+from matcher import DEFAULT_SEMANTIC_ADD, DEFAULT_SEMANTIC_FILTER, DEFAULT_THRESHOLD
+from matcher.semantic import NAME as SEMANTIC_MODEL_NAME
 
 TOKEN_ENVIRONMENT_VARIABLE = "PLEDGEWATCH_TELEGRAM_TOKEN"
+STORAGE_URL_ENVIRONMENT_VARIABLE = "PLEDGEWATCH_STORAGE_URL"
+"""A database URL may hold a password, as secret as the token: it may come from the environment too."""
 DEFAULT_API_BASE_URL = "https://api.telegram.org"
 DEFAULT_CONFIG_NAME = "config.toml"
-EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.toml"
+EXAMPLE_CONFIG = Path(__file__).resolve().parent / "defaults" / "config.example.toml"
+"""The defaults without a config file. In the clone it links to ./config.example.toml, so its relative paths
+resolve in the clone; an installed package holds a copy, beside the watchlist and communique it names."""
+DEFAULT_MODEL_DIR = platformdirs.user_data_path("pledgewatch") / "models" / SEMANTIC_MODEL_NAME
 SLOW_ENOUGH_SECONDS = 60
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_HOST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
 
 
 class ConfigError(Exception):
@@ -55,6 +64,13 @@ class TelegramSettings(_Section):
             raise ValueError(f"must be an http:// or https:// URL (got {value!r})")
         return value.rstrip("/") if value else value
 
+    @field_validator("api_base_url")
+    @classmethod
+    def _server_root(cls, value: str) -> str:
+        """The Bot API server's root: python-telegram-bot users write `http://host:8081/bot`, and the
+        bot adds `/bot<token>` itself, so both forms mean the same server."""
+        return value.removesuffix("/bot")
+
     @field_validator("webhook_secret")
     @classmethod
     def _telegram_accepts_the_secret(cls, value: SecretStr | None) -> SecretStr | None:
@@ -78,6 +94,39 @@ class WatchlistSettings(_Section):
 
 class MatcherSettings(_Section):
     threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0, le=1)
+    model_dir: Path = DEFAULT_MODEL_DIR
+    semantic: bool = True
+    semantic_filter: float = Field(default=DEFAULT_SEMANTIC_FILTER, ge=0, le=1)
+    semantic_add: float = Field(default=DEFAULT_SEMANTIC_ADD, ge=0, le=1.01)
+    learn_from: Literal["admins", "everyone"] = "admins"
+
+
+class WebSettings(_Section):
+    """The HTTP server of `run` (health, metrics, tracker page): off until a port is set."""
+
+    listen: str = "127.0.0.1"
+    port: int | None = Field(default=None, ge=0, le=65535)
+
+    @field_validator("listen")
+    @classmethod
+    def _an_address(cls, value: str) -> str:
+        value = value.strip()
+        try:
+            ipaddress.ip_address(value)
+        except ValueError:
+            if not _HOST_NAME.fullmatch(value):
+                raise ValueError(f"expected an address such as 127.0.0.1, 0.0.0.0 or ::, got {value!r}") from None
+        return value
+
+    @property
+    def enabled(self) -> bool:
+        return self.port is not None
+
+
+class ReportSettings(_Section):
+    """The public tracker site: with a folder, `run` rewrites its changed pages after every poll round."""
+
+    html_dir: Path | None = None
 
 
 class Config(_Section):
@@ -89,6 +138,8 @@ class Config(_Section):
     polling: PollingSettings = Field(default_factory=PollingSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
     matcher: MatcherSettings = Field(default_factory=MatcherSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
+    report: ReportSettings = Field(default_factory=ReportSettings)
     feeds: list[FeedSettings] = Field(default_factory=list)
     source: str = Field(default="(defaults)", exclude=True)
     warnings: list[str] = Field(default_factory=list, exclude=True)
@@ -117,23 +168,55 @@ def load_config(path: Path | None = None) -> Config:
         config = Config.model_validate(raw)
     except ValidationError as exc:
         raise ConfigError(f"{label}: {_describe(exc.errors()[0], raw)}") from None
-    return _finish(config, path.resolve().parent, label)
+    base = path.resolve().parent
+    # The shipped defaults name the shipped watchlist beside them, but what a run writes (the database,
+    # the site) goes in the current folder, never inside an installed package.
+    return _finish(config, base, label, written_in=Path.cwd() if path == EXAMPLE_CONFIG else base)
 
 
-def _finish(config: Config, base: Path, label: str) -> Config:
+def _finish(config: Config, base: Path, label: str, written_in: Path | None = None) -> Config:
+    """Resolve relative paths: read files against `base` (the config's folder), written ones against `written_in`."""
+    written_in = written_in or base
     token = os.environ.get(TOKEN_ENVIRONMENT_VARIABLE, "").strip()
     telegram = config.telegram.model_copy(update={"token": SecretStr(token)}) if token else config.telegram
     watchlist_path = config.watchlist.path if config.watchlist.path.is_absolute() else base / config.watchlist.path
+    storage_url = os.environ.get(STORAGE_URL_ENVIRONMENT_VARIABLE, "").strip() or config.storage.url
+    _refuse_shared_port(config, label)
+    _refuse_repeated_feed_names(config, label)
     config = config.model_copy(
         update={
             "telegram": telegram,
-            "storage": StorageSettings(url=_resolve_sqlite_path(config.storage.url, base)),
+            "storage": StorageSettings(url=_resolve_sqlite_path(storage_url, written_in)),
             "watchlist": WatchlistSettings(path=watchlist_path),
+            "matcher": config.matcher.model_copy(update={"model_dir": base / config.matcher.model_dir}),
+            "report": ReportSettings(html_dir=_resolve_path(config.report.html_dir, written_in)),
             "source": label,
         }
     )
     config.warnings = _warnings(config)
     return config
+
+
+def _refuse_shared_port(config: Config, label: str) -> None:
+    web, telegram = config.web, config.telegram
+    if telegram.webhook_url and web.port and web.port == telegram.webhook_port:
+        raise ConfigError(f"{label}: [web] port {web.port} is also [telegram] webhook_port: give each its own port")
+
+
+def _refuse_repeated_feed_names(config: Config, label: str) -> None:
+    """A feed's name is its key in storage: a second feed of the same name would silently never be polled."""
+    first: dict[str, int] = {}
+    for number, feed in enumerate(config.feeds, start=1):
+        if feed.name in first:
+            raise ConfigError(
+                f"{label}: [[feeds]] #{number} ({feed.name}): name already used by [[feeds]] #{first[feed.name]}: "
+                "give each feed its own name"
+            )
+        first[feed.name] = number
+
+
+def _resolve_path(path: Path | None, base: Path) -> Path | None:
+    return base / path if path is not None and not path.is_absolute() else path
 
 
 def _resolve_sqlite_path(url: str, base: Path) -> str:

@@ -1,4 +1,4 @@
-"""News feeds in, stored articles out: fetching (httpx), parsing (feedparser), polite scheduling, polling.
+"""News feeds in, stored articles out: fetching (aiohttp), parsing (feedparser), polite scheduling, polling.
 
 fetcher = FeedFetcher(polling.fetch_settings())
 report = await poll_round(services, fetcher, now)   # claim due feeds, refresh them, store articles + matches

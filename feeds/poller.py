@@ -9,21 +9,27 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from feeds.fetch import FeedFetcher, FetchResult
-from feeds.refresh import Refresher, RefreshOutcome, refresh_feed
+from feeds.refresh import HitOf, RecentStories, Refresher, RefreshOutcome, refresh_feed
 from feeds.settings import PollingSettings
-from feeds.stories import STORY_WINDOW, StoryIndex
+from feeds.stories import STORY_WINDOW
+from feeds.writes import GroupCommit
 from matcher import Matcher
-from storage import Database, FeedRow, claim_due_feeds, story_candidates
+from storage import Database, FeedRow, PledgeHit, claim_due_feeds
 from watchlist import Watchlist
 
 # Long enough for any refresh of a round to finish; a crashed poller's feeds come back after it.
 LEASE = timedelta(minutes=15)
+IN_FLIGHT_PER_FETCH = 16
+"""Feeds between fetch and store at once, per concurrent fetch. Fetching runs ahead of parsing (one thread),
+and without a bound a large round would hold every fetched body and parsed article in memory; too tight a
+bound starves the round, since a feed waits for the shared writes twice (are its articles new? store them)."""
 
 
 class HasPolling(Protocol):
@@ -117,53 +123,53 @@ async def poll_round(
     ``spread_seconds`` starts the refreshes at random moments within that span, so a tick does not hit
     every server at the same instant.
     """
-    feeds, stories = await _claim(services.database, now, every_feed, names)
+    async with services.database.transaction() as connection:
+        # leased, so that other pollers skip them
+        feeds = await claim_due_feeds(connection, now, now + LEASE, names=names, ignore_schedule=every_feed)
     if progress is not None:
         progress.started(len(feeds))
+    if not feeds:
+        return _report([], network_down=False)
     blame = RoundBlame(len(feeds))
-    refresher = Refresher(
-        database=services.database,
-        fetcher=fetcher,
-        match=services.matcher.match,
-        tags_of=_tags_lookup(services.watchlist),
-        polling=services.config.polling,
-        stories=stories,
-        rng=rng or random.Random(),
-        blame=blame,
-    )
-
+    in_flight = asyncio.Semaphore(services.config.polling.concurrency * IN_FLIGHT_PER_FETCH)
     started = time.monotonic()
+    reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="feed-reader")
+    try:
+        async with GroupCommit(services.database) as writes:
+            refresher = Refresher(
+                fetcher=fetcher,
+                match=services.matcher.match_many,
+                hit_of=_hits_lookup(services.watchlist),
+                polling=services.config.polling,
+                writes=writes,
+                stories=RecentStories(since=now - STORY_WINDOW),
+                rng=rng or random.Random(),
+                blame=blame,
+                reader=reader,
+            )
 
-    async def refresh(feed: FeedRow) -> RefreshOutcome:
-        if spread_seconds > 0:
-            await asyncio.sleep(refresher.rng.uniform(0, spread_seconds))
-        # the feed's own clock: an article stored after a spread delay was first seen then, not at the tick
-        outcome = await refresh_feed(refresher, feed, now + timedelta(seconds=time.monotonic() - started))
-        if progress is not None:
-            progress.refreshed(outcome)
-        return outcome
+            async def refresh(feed: FeedRow) -> RefreshOutcome:
+                if spread_seconds > 0:
+                    await asyncio.sleep(refresher.rng.uniform(0, spread_seconds))
+                async with in_flight:
+                    # the feed's own clock: an article stored after a spread delay was first seen then, not at the tick
+                    at = now + timedelta(seconds=time.monotonic() - started)
+                    outcome = await refresh_feed(refresher, feed, at)
+                if progress is not None:
+                    progress.refreshed(outcome)
+                return outcome
 
-    async with asyncio.TaskGroup() as group:
-        tasks = [group.create_task(refresh(feed)) for feed in feeds]
+            async with asyncio.TaskGroup() as group:
+                tasks = [group.create_task(refresh(feed)) for feed in feeds]
+    finally:
+        reader.shutdown(wait=False, cancel_futures=True)  # a cancelled round must not block the loop on a parse
     return _report([task.result() for task in tasks], blame.network_down)
 
 
-async def _claim(
-    database: Database, now: datetime, every_feed: bool, names: Sequence[str] | None
-) -> tuple[list[FeedRow], StoryIndex]:
-    """Claims the feeds (leased, so other pollers skip them) and loads the recent stories, in one read."""
-    async with database.transaction() as connection:
-        feeds = await claim_due_feeds(connection, now, now + LEASE, names=names, ignore_schedule=every_feed)
-        recent = await story_candidates(connection, now - STORY_WINDOW) if feeds else []
-    stories = StoryIndex()
-    for candidate in recent:
-        stories.add(candidate.story_id, candidate.title)
-    return feeds, stories
-
-
-def _tags_lookup(watchlist: Watchlist) -> Callable[[str], tuple[str, ...]]:
-    tags = {commitment.id: commitment.tags for commitment in watchlist.commitments}
-    return lambda commitment_id: tags.get(commitment_id, ())
+def _hits_lookup(watchlist: Watchlist) -> HitOf:
+    """What subscriptions need to know of a matched pledge: its tags and kind."""
+    hits = {c.id: PledgeHit(c.id, c.tags, c.kind) for c in watchlist.commitments}
+    return lambda commitment_id: hits.get(commitment_id) or PledgeHit(commitment_id, (), "")
 
 
 def _report(outcomes: Sequence[RefreshOutcome], network_down: bool) -> PollReport:

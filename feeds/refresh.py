@@ -2,20 +2,23 @@
 
 Fetch with the stored cache headers, stop early when nothing changed, parse off the event loop, keep the
 articles never seen before, match them, store them with their matches and alerts in one transaction, reset
-the error counter and schedule the next check. Every failure is written onto the feed row, where
-``pledgewatch feeds`` and ``/feeds`` show it; nothing here raises for what a feed or its server does.
+the error counter and schedule the next check. Every failure is written onto the feed row, where ``pledgewatch feeds``
+and ``/feeds`` show it; nothing here raises for what a feed or its server does.
+
+The writes of a round's refreshes share transactions (``feeds.writes.GroupCommit``); each refresh's write is
+still all or nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import random
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Literal, Protocol
-
-from sqlalchemy.ext.asyncio import AsyncConnection
+from typing import Literal, ParamSpec, Protocol, TypeVar
 
 from feeds.article import Article
 from feeds.errors import FeedError
@@ -31,9 +34,9 @@ from feeds.schedule import (
 )
 from feeds.settings import PollingSettings
 from feeds.stories import StoryIndex
+from feeds.writes import GroupCommit, SharedTransaction
 from matcher import Match
 from storage import (
-    Database,
     FeedRow,
     MatchRecord,
     NewAlert,
@@ -45,15 +48,21 @@ from storage import (
     known_identities,
     record_error,
     record_success,
+    story_candidates,
+    wait_for_lock,
 )
 
+T = TypeVar("T")
+P = ParamSpec("P")
 GONE_REASON = "gone (HTTP 410): the publisher removed this feed"
 ALERT_MAX_AGE = timedelta(days=3)
 """An article published longer than this before we first saw it is stored and matched (it shows in
 /status) but alerts nobody: a feed added today must not push its whole backlog as news."""
 
-MatchFunction = Callable[[str, str], Sequence[Match]]
-TagsOf = Callable[[str], tuple[str, ...]]
+MatchMany = Callable[[Sequence[tuple[str, str]]], Sequence[Sequence[Match]]]
+"""`Matcher.match_many`: (title, summary) pairs in, each one's matches out."""
+HitOf = Callable[[str], PledgeHit]
+"""A matched pledge id as subscriptions see it (tags, kind)."""
 RefreshKind = Literal["updated", "not_modified", "gone", "error"]
 
 
@@ -75,24 +84,58 @@ class AlwaysBlame:
         return True
 
 
+STORIES_LOCK = "stories"
+"""Held from reading the stories to committing the articles given one (see `RecentStories`)."""
+
+
+class RecentStories:
+    """The round's index of recent stories, read from storage when a refresh first has new articles.
+
+    Most rounds bring nothing new, and they never read the last two days' titles. The writes of a round run
+    one at a time (``GroupCommit``), so every article finds the story another feed stored a moment earlier.
+    Other processes sharing a PostgreSQL database store articles too: each transaction that stores some
+    first waits for the stories lock, which it holds until it commits, and then reads what the others stored
+    since its last look, so two processes seeing one story at once do not each start it and alert it twice.
+    """
+
+    def __init__(self, since: datetime) -> None:
+        self._since = since
+        self._index = StoryIndex()
+        self._read_up_to: int | None = None  # the newest article id read from storage; None: not read yet
+        self._synced: SharedTransaction | None = None
+
+    async def index(self, shared: SharedTransaction) -> StoryIndex:
+        """The index, up to date for this transaction: called before the transaction stores any article."""
+        connection = shared.connection
+        shared_database = connection.dialect.name == "postgresql"
+        if shared is self._synced or (self._read_up_to is not None and not shared_database):
+            return self._index
+        await wait_for_lock(connection, STORIES_LOCK)
+        for candidate in await story_candidates(connection, self._since, after_id=self._read_up_to or 0):
+            self._index.add(candidate.story_id, candidate.title)
+            self._read_up_to = max(self._read_up_to or 0, candidate.article_id)
+        self._read_up_to = self._read_up_to or 0
+        self._synced = shared
+        return self._index
+
+
 @dataclass
 class Refresher:
     """Everything a refresh needs, built once per poll round.
 
-    ``storing`` lets one refresh of the round store at a time: an article must find the story another
-    feed stored a moment earlier. SQLite transactions queue anyway; on PostgreSQL they would run side by
-    side, each start the story afresh, and alert its subscribers twice.
+    ``reader`` runs parsing and matching (CPU work, holding the GIL): one thread is enough and keeps the event
+    loop's share of the GIL larger than several would; ``None`` is asyncio's default executor.
     """
 
-    database: Database
     fetcher: FeedFetcher
-    match: MatchFunction
-    tags_of: TagsOf
+    match: MatchMany
+    hit_of: HitOf
     polling: PollingSettings
-    stories: StoryIndex = field(default_factory=StoryIndex)
+    writes: GroupCommit
+    stories: RecentStories
     rng: random.Random = field(default_factory=random.Random)
     blame: Blame = field(default_factory=AlwaysBlame)
-    storing: asyncio.Lock = field(default_factory=asyncio.Lock)
+    reader: Executor | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +151,13 @@ class RefreshOutcome:
 
 @dataclass(frozen=True, slots=True)
 class _Stored:
-    new_articles: int
-    matches: int
-    alerts_queued: int
-    matched_article_ids: tuple[int, ...]
-    stories: tuple[tuple[int, str], ...]
+    new_articles: int = 0
+    matches: int = 0
+    alerts_queued: int = 0
+    matched_article_ids: tuple[int, ...] = ()
+
+
+Matched = list[tuple[Article, Sequence[Match]]]
 
 
 async def refresh_feed(refresher: Refresher, feed: FeedRow, now: datetime) -> RefreshOutcome:
@@ -127,7 +172,7 @@ async def refresh_feed(refresher: Refresher, feed: FeedRow, now: datetime) -> Re
         counts = await refresher.blame.counts_against_feed(fetched)
         return await _save_error(refresher, feed, fetched.error or "fetch failed", now, fetched.retry_after, counts)
     try:
-        parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.headers, fetched.url, now)
+        parsed = await _off_the_loop(refresher, parse_feed, fetched.body, fetched.headers, fetched.url, now)
     except FeedError as error:
         return await _save_error(refresher, feed, str(error), now)
     except Exception as error:  # a parser bug must cost one feed its refresh, not the whole round
@@ -138,27 +183,41 @@ async def refresh_feed(refresher: Refresher, feed: FeedRow, now: datetime) -> Re
         return await _save_error(refresher, feed, f"{fetched.url}: storing failed: {_first_line(error)}", now)
 
 
+async def _off_the_loop(refresher: Refresher, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """CPU work (parsing, matching) in the round's reader thread."""
+    call = functools.partial(work, *args, **kwargs)
+    return await asyncio.get_running_loop().run_in_executor(refresher.reader, call)
+
+
 async def _save_updated(
     refresher: Refresher, feed: FeedRow, fetched: FetchResult, parsed: ParsedFeed, now: datetime
 ) -> RefreshOutcome:
-    """New articles matched, then stored with their matches and alerts and the feed's new state, atomically."""
-    unseen = await _unseen(refresher, parsed.articles)
-    matched = await asyncio.to_thread(_match_all, refresher.match, unseen)
-    async with refresher.storing:
-        async with refresher.database.transaction() as connection:
-            stored = await _store(connection, refresher, feed, matched, now)
-            await record_success(
-                connection,
-                feed.id,
-                checked_at=now,
-                next_check_at=now + timedelta(seconds=_updated_interval(refresher, feed, parsed, fetched, now)),
-                etag=fetched.etag,
-                last_modified=fetched.last_modified,
-                title=parsed.title,
-                new_url=fetched.permanent_url,
-            )
-        for story_id, title in stored.stories:
-            refresher.stories.add(story_id, title)
+    """New articles matched, then stored with their matches and alerts and the feed's new state, atomically.
+
+    Which articles are new is asked first, so that an unchanged feed (a server without cache headers) costs a
+    query, not a round of matching; the feed's new articles are matched in one batch (the matcher's semantic
+    stage embeds a batch at once).
+    """
+    unseen = await refresher.writes.write(functools.partial(_unseen, parsed.articles))
+    found = await _off_the_loop(refresher, refresher.match, [(a.title, a.summary) for a in unseen]) if unseen else []
+    matched: Matched = list(zip(unseen, found, strict=True))
+    next_check_at = now + timedelta(seconds=_updated_interval(refresher, feed, parsed, fetched, now))
+
+    async def write(shared: SharedTransaction) -> _Stored:
+        stored = await _store(shared, refresher, feed, matched, now)
+        await record_success(
+            shared.connection,
+            feed.id,
+            checked_at=now,
+            next_check_at=next_check_at,
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            title=parsed.title,
+            new_url=fetched.permanent_url,
+        )
+        return stored
+
+    stored = await refresher.writes.write(write)
     return RefreshOutcome(
         feed,
         "updated",
@@ -169,26 +228,20 @@ async def _save_updated(
     )
 
 
-async def _unseen(refresher: Refresher, articles: Sequence[Article]) -> list[Article]:
-    """Articles not stored yet; checked before matching so a poll of an unchanged feed costs one query."""
-    async with refresher.database.transaction() as connection:
-        known = await known_identities(connection, [article.identity for article in articles])
+async def _unseen(articles: Sequence[Article], shared: SharedTransaction) -> list[Article]:
+    known = await known_identities(shared.connection, [article.identity for article in articles])
     return [article for article in articles if article.identity not in known]
 
 
-def _match_all(match: MatchFunction, articles: Sequence[Article]) -> list[tuple[Article, Sequence[Match]]]:
-    return [(article, match(article.title, article.summary)) for article in articles]
-
-
 async def _store(
-    connection: AsyncConnection,
-    refresher: Refresher,
-    feed: FeedRow,
-    matched: Sequence[tuple[Article, Sequence[Match]]],
-    now: datetime,
+    shared: SharedTransaction, refresher: Refresher, feed: FeedRow, matched: Matched, now: datetime
 ) -> _Stored:
     """Articles, their matches and their alerts, together: a crash stores all of them or none."""
-    new = [(article, refresher.stories.find(article.title)) for article, _ in matched]
+    if not matched:
+        return _Stored()
+    connection = shared.connection
+    stories = await refresher.stories.index(shared)
+    new = [(article, stories.find(article.title)) for article, _ in matched]
     stored = {row.identity: row for row in await insert_articles(connection, new, feed_id=feed.id, first_seen=now)}
     pairs: list[tuple[int, MatchRecord]] = []
     alerts: list[NewAlert] = []
@@ -196,43 +249,62 @@ async def _store(
         row = stored.get(article.identity)
         if row is None or not found:
             continue  # not new after all (stored meanwhile by another feed or process), or about no pledge
-        pairs += [(row.id, MatchRecord(m.commitment, m.score, m.why)) for m in found]
+        pairs += [(row.id, MatchRecord(m.commitment, m.score, m.why, m.signal.value)) for m in found]
         if now - article.published <= ALERT_MAX_AGE:
-            hits = tuple(PledgeHit(m.commitment, refresher.tags_of(m.commitment)) for m in found)
+            hits = tuple(refresher.hit_of(m.commitment) for m in found)
             alerts.append(NewAlert(row.id, row.story_id or row.id, hits))
     await insert_matches(connection, pairs)
     queued = await enqueue_alerts(connection, alerts, first_seen=now, now=now)
+    _index_stories(shared, stories, [(row.story_id or row.id, row.title) for row in stored.values()])
     return _Stored(
         new_articles=len(stored),
         matches=len(pairs),
         alerts_queued=queued,
         matched_article_ids=tuple(dict.fromkeys(article_id for article_id, _ in pairs)),
-        stories=tuple((row.story_id or row.id, row.title) for row in stored.values()),
     )
+
+
+def _index_stories(shared: SharedTransaction, stories: StoryIndex, started: list[tuple[int, str]]) -> None:
+    """Index the stories these articles started at once, for the next write of the group to find; forgotten
+    again if the group is rolled back."""
+    added = [story_id for story_id, title in started if stories.add(story_id, title)]
+
+    def forget() -> None:
+        for story_id in added:
+            stories.discard(story_id)
+
+    shared.on_rollback(forget)
 
 
 async def _save_not_modified(
     refresher: Refresher, feed: FeedRow, fetched: FetchResult, now: datetime
 ) -> RefreshOutcome:
-    async with refresher.database.transaction() as connection:
+    next_check_at = now + timedelta(seconds=_unchanged_interval(refresher, feed, fetched))
+
+    async def write(shared: SharedTransaction) -> None:
         await record_success(
-            connection,
+            shared.connection,
             feed.id,
             checked_at=now,
-            next_check_at=now + timedelta(seconds=_unchanged_interval(refresher, feed, fetched)),
+            next_check_at=next_check_at,
             etag=fetched.etag,
             last_modified=fetched.last_modified,
             new_url=fetched.permanent_url,
         )
+
+    await refresher.writes.write(write)
     return RefreshOutcome(feed, "not_modified")
 
 
 async def _save_gone(refresher: Refresher, feed: FeedRow, fetched: FetchResult, now: datetime) -> RefreshOutcome:
     """A 410 is the publisher saying "stop": the feed is disabled, not retried."""
     error = fetched.error or GONE_REASON
-    async with refresher.database.transaction() as connection:
-        await record_error(connection, feed.id, checked_at=now, next_check_at=now, error=error)
-        await disable_feed(connection, feed.id, GONE_REASON)
+
+    async def write(shared: SharedTransaction) -> None:
+        await record_error(shared.connection, feed.id, checked_at=now, next_check_at=now, error=error)
+        await disable_feed(shared.connection, feed.id, GONE_REASON)
+
+    await refresher.writes.write(write)
     return RefreshOutcome(feed, "gone", error=error)
 
 
@@ -253,9 +325,10 @@ async def _save_error(
     base = _minimum_interval(refresher, feed)
     backoff = error_backoff(feed.error_count + 1, base) if counts_against_feed else base
     delay = next_interval(with_jitter(backoff, refresher.rng), backoff, retry_after=retry_after)
-    async with refresher.database.transaction() as connection:
+
+    async def write(shared: SharedTransaction) -> None:
         await record_error(
-            connection,
+            shared.connection,
             feed.id,
             checked_at=now,
             next_check_at=now + timedelta(seconds=delay),
@@ -263,6 +336,8 @@ async def _save_error(
             counts_against_feed=counts_against_feed,
             retry_not_before=now + timedelta(seconds=retry_after) if retry_after else None,
         )
+
+    await refresher.writes.write(write)
     return RefreshOutcome(feed, "error", error=error)
 
 

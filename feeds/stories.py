@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import timedelta
+from functools import lru_cache
 
 STORY_WINDOW = timedelta(hours=48)
 SAME_STORY_THRESHOLD = 0.8
@@ -22,8 +23,12 @@ _STOPWORD_TEXT = "a an and as at be by for from has have in is it its of on or s
 _STOPWORDS = frozenset(f"{_STOPWORD_TEXT} after over amid into".split())
 
 
+@lru_cache(maxsize=4096)
 def story_tokens(title: str) -> frozenset[str]:
-    """Lower-cased content words of a title, without a trailing " - Outlet" that aggregators append."""
+    """Lower-cased content words of a title, without a trailing " - Outlet" that aggregators append.
+
+    Cached: a new article's title is tokenised to find its story and again to index it.
+    """
     core = _OUTLET_SUFFIX.sub("", title.strip())
     words = (match.group(0).lower().replace("’", "'") for match in _TOKEN.finditer(core))
     return frozenset(word for word in words if word not in _STOPWORDS)
@@ -62,13 +67,20 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._tokens)
 
-    def add(self, story_id: int, title: str) -> None:
+    def add(self, story_id: int, title: str) -> bool:
+        """Index a story by its first title; False when it is indexed already or its title is too short."""
         tokens = story_tokens(title)
         if story_id in self._tokens or len(tokens) < MIN_SHARED_TOKENS:
-            return
+            return False
         self._tokens[story_id] = tokens
         for token in tokens:
             self._by_token[token].append(story_id)
+        return True
+
+    def discard(self, story_id: int) -> None:
+        """Forget a story added by a transaction that was then rolled back."""
+        for token in self._tokens.pop(story_id, ()):
+            self._by_token[token].remove(story_id)
 
     def find(self, title: str) -> int | None:
         """The story whose title is most similar to ``title``, if one is similar enough."""
@@ -76,8 +88,13 @@ class StoryIndex:
         if len(tokens) < MIN_SHARED_TOKENS:
             return None
         best: tuple[float, int] | None = None
+        size = len(tokens)
         for story_id in self._sharing_candidates(tokens):
-            score = _overlap(tokens, self._tokens[story_id])
+            other = self._tokens[story_id]  # _overlap inlined: this loop is the hot spot of a busy round
+            shared = len(tokens & other)
+            if shared < MIN_SHARED_TOKENS:
+                continue  # titles this short are never indexed, so "identical" cannot apply here
+            score = shared / min(size, len(other))
             if score >= SAME_STORY_THRESHOLD and (best is None or score > best[0]):
                 best = (score, story_id)
         return best[1] if best else None

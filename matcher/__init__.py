@@ -12,7 +12,24 @@ chosen among those it mentions (whose news, title first, umbrellas, main topic):
 the signal: `matcher._signal`.
 """
 
-from matcher._matcher import DEFAULT_THRESHOLD, Match, Matcher, compile_matcher
+from matcher._learn import Candidate, LearnedModel
+from matcher._matcher import DEFAULT_THRESHOLD, Feedback, Match, Matcher, compile_matcher
 from matcher._signal import Signal
+from matcher._similarity import DEFAULT_ADD as DEFAULT_SEMANTIC_ADD
+from matcher._similarity import DEFAULT_FILTER as DEFAULT_SEMANTIC_FILTER
+from matcher._similarity import Embedder, SemanticSettings
 
-__all__ = ["DEFAULT_THRESHOLD", "Match", "Matcher", "Signal", "compile_matcher"]
+__all__ = [
+    "DEFAULT_SEMANTIC_ADD",
+    "DEFAULT_SEMANTIC_FILTER",
+    "DEFAULT_THRESHOLD",
+    "Candidate",
+    "Embedder",
+    "Feedback",
+    "LearnedModel",
+    "Match",
+    "Matcher",
+    "SemanticSettings",
+    "Signal",
+    "compile_matcher",
+]

@@ -26,8 +26,6 @@ COMMON_WORD = 0.4
 # A section heading over at most this many pledges names their subject ("Floods", "Defence");
 # over more it names a theme ("Reviving CPEC & BRI") and lends its words no extra weight.
 FOCUS_SECTION_SIZE = 2
-JOINT = "*"
-"""The place of a name that implies every party ("CPEC")."""
 
 Key = tuple[str, ...]
 
@@ -37,7 +35,7 @@ class Compiled:
     index: Index
     ids: tuple[str, ...]
     parents: tuple[int | None, ...]
-    parties: tuple[str, ...]
+    parties: frozenset[str]
     subjects: tuple[frozenset[str], ...]
 
 
@@ -45,6 +43,7 @@ def compile_watchlist(watchlist: Watchlist) -> Compiled:
     context = derive_context(watchlist)
     party_words = {word for place in context.parties for name in place.forms for word in phrase(name)}
     party_places = {word for place in context.parties for name in place.cities for word in phrase(name)}
+    parties = tuple(place.key for place in context.parties)
     targets = _targets(watchlist, party_words, party_places)
     terms: list[Term] = []
     insensitive: dict[str, int] = {}
@@ -55,7 +54,7 @@ def compile_watchlist(watchlist: Watchlist) -> Compiled:
         label = found[0].label
         joint = any(t.label in context.joint_names for t in found if t.role is Role.NAME)
         number = len(terms)
-        terms.append(Term(label, found, place=JOINT if joint else None))
+        terms.append(Term(label, found, places=parties if joint else ()))
         if all(t.guarded for t in found if t.role is Role.NAME) and key in names:
             for target in found:
                 sensitive.setdefault(case_kept_key(target.label), number)
@@ -64,7 +63,7 @@ def compile_watchlist(watchlist: Watchlist) -> Compiled:
                 insensitive.setdefault(form, number)
     for place, keys in place_keys():
         number = len(terms)
-        terms.append(Term(place.key, (), place=place.key))
+        terms.append(Term(place.key, (), places=(place.key,)))
         for name in keys:
             sensitive.setdefault(name, number)
     by_id = {c.id: n for n, c in enumerate(watchlist.commitments)}
@@ -72,7 +71,7 @@ def compile_watchlist(watchlist: Watchlist) -> Compiled:
         index=Index(terms, insensitive, sensitive),
         ids=tuple(by_id),
         parents=tuple(by_id.get(c.parent) if c.parent else None for c in watchlist.commitments),
-        parties=tuple(place.key for place in context.parties),
+        parties=frozenset(parties),
         subjects=context.subjects,
     )
 

@@ -19,8 +19,6 @@ bounded in [0, 1), monotone, and 0.5 exactly at one unit, the default threshold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from matcher._index import Position, Role, Target
 
 POSITION_WEIGHT = {Position.TITLE: 1.0, Position.LEAD: 0.7, Position.BODY: 0.5}
@@ -32,6 +30,7 @@ ALL_PARTIES = 1.0
 SOME_PARTIES = 0.6
 SOME_PARTIES_AND_OTHERS_IN_SUMMARY = 0.45
 SOME_PARTIES_AND_OTHERS_IN_TITLE = 0.1
+_NO_CLUE = (0.0, Position.TITLE)  # a clue not yet found is worth nothing
 
 
 def party_factor(parties_named: int, parties: int, others_in_title: bool, others_in_summary: bool) -> float:
@@ -45,30 +44,37 @@ def party_factor(parties_named: int, parties: int, others_in_title: bool, others
     return SOME_PARTIES_AND_OTHERS_IN_SUMMARY if others_in_summary else SOME_PARTIES
 
 
-@dataclass(slots=True)
 class Evidence:
-    """What was found for one pledge in one article: the best name and each clue, with where."""
+    """What was found for one pledge in one article: the best name and each clue, with where.
 
-    names: dict[Position, Target] = field(default_factory=dict)
-    keywords: dict[str, tuple[float, Position]] = field(default_factory=dict)
-    name_parts: dict[str, tuple[float, Position]] = field(default_factory=dict)
-    veto: str = ""
-    in_title: bool = False
+    A plain slotted class rather than a dataclass: one is made for every pledge an article touches,
+    and literal dicts in `__init__` cost less than default factories.
+    """
+
+    __slots__ = ("in_title", "keywords", "name_parts", "names", "veto")
+
+    def __init__(self) -> None:
+        self.names: dict[Position, Target] = {}
+        self.keywords: dict[str, tuple[float, Position]] = {}
+        self.name_parts: dict[str, tuple[float, Position]] = {}
+        self.veto = ""
+        self.in_title = False
 
     def add(self, target: Target, position: Position) -> None:
+        """Count one find; keywords, by far the most common, are tested first."""
         if position is Position.TITLE:
             self.in_title = True
-        if target.role is Role.EXCLUDE:
-            self.veto = target.label
+        if target.role is Role.KEYWORD:
+            clues = self.name_parts if target.name_part else self.keywords
+            value = target.strength * POSITION_WEIGHT[position]
+            if value > clues.get(target.label, _NO_CLUE)[0]:
+                clues[target.label] = (value, position)
         elif target.role is Role.NAME:
             best = self.names.get(position)
             if best is None or target.strength > best.strength:
                 self.names[position] = target
         else:
-            clues = self.name_parts if target.name_part else self.keywords
-            value = target.strength * POSITION_WEIGHT[position]
-            if value > clues.get(target.label, (0.0, position))[0]:
-                clues[target.label] = (value, position)
+            self.veto = target.label
 
     @property
     def named_in_title(self) -> bool:
@@ -126,16 +132,25 @@ class Evidence:
             return target.strength * CORROBORATION if clues else 0.0
         return target.strength * (CORROBORATION if clues or parties_named else 1.0)
 
-    def why(self, summary: bool = True) -> tuple[str, ...]:
+    def why(self) -> tuple[str, ...]:
         """The terms that made the units, strongest first, each with where it was found."""
         if self.veto:
             return (f"exclude: {self.veto}",)
-        names = sorted(self.names.items(), key=lambda pair: (-pair[1].strength * POSITION_WEIGHT[pair[0]], pair[0]))
-        clues = sorted({**self.name_parts, **self.keywords}.items(), key=lambda pair: -pair[1][0])
+        names = sorted(self.names.items(), key=_name_rank)
+        clues = sorted({**self.name_parts, **self.keywords}.items(), key=_clue_rank)
         return (
-            *(_term("alias", t.label, p) for p, t in names if summary or p is Position.TITLE),
-            *(_term("keyword", label, p) for label, (_, p) in clues if summary or p is Position.TITLE),
+            *[_term("alias", target.label, position) for position, target in names],
+            *[_term("keyword", label, position) for label, (_, position) in clues],
         )
+
+
+def _name_rank(found: tuple[Position, Target]) -> tuple[float, Position]:
+    position, target = found
+    return -target.strength * POSITION_WEIGHT[position], position
+
+
+def _clue_rank(found: tuple[str, tuple[float, Position]]) -> float:
+    return -found[1][0]
 
 
 def _term(role: str, label: str, position: Position) -> str:

@@ -20,7 +20,8 @@ from matcher._terms import spaced
 SEPARATOR = "qqxqq"
 """A token no watchlist phrase or place name contains: it keeps the title, lead and body apart."""
 _SEPARATOR_TOKEN = f"  {SEPARATOR}  "
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+# Led by its stop rather than looking behind for it, so the search skips to stops in C.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 class Position(IntEnum):
@@ -60,11 +61,12 @@ class Target:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One phrase to find: what it means for which commitments, and which place it names, if any."""
+    """One phrase to find: what it means for which commitments, and which places it names, as place keys
+    (a place of the place book; for a name that implies every party, "CPEC", all the parties)."""
 
     label: str
     targets: tuple[Target, ...]
-    place: str | None = None
+    places: tuple[str, ...] = ()
 
 
 Hit = tuple[Term, Position]
@@ -106,8 +108,8 @@ class Index:
 
 def lead_and_body(summary: str) -> tuple[str, str]:
     """The summary's first sentence, and the rest."""
-    lead, *rest = _SENTENCE_END.split(summary, maxsplit=1)
-    return lead, rest[0] if rest else ""
+    end = _SENTENCE_END.search(summary)
+    return (summary, "") if end is None else (summary[: end.start() + 1], summary[end.end() :])
 
 
 def _automaton(keys: dict[str, int]) -> ahocorasick.Automaton:
@@ -117,5 +119,3 @@ def _automaton(keys: dict[str, int]) -> ahocorasick.Automaton:
     automaton.add_word("\x00", -1)  # text never holds it; an automaton must have a word to search
     automaton.make_automaton()
     return automaton
-
-

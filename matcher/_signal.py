@@ -76,6 +76,12 @@ PROGRESS_CUES = frozenset(_PROGRESS.split())
 SETBACK_CUES = frozenset(_SETBACK.split())
 TALK_CUES = frozenset(_TALK.split())
 GOVERNORS = frozenset(_GOVERNORS.split())
+# Each cue's signal; a word that is two kinds of cue reads as talk before setback before progress.
+_SIGNAL_OF = {
+    **dict.fromkeys(PROGRESS_CUES, Signal.PROGRESS),
+    **dict.fromkeys(SETBACK_CUES, Signal.SETBACK),
+    **dict.fromkeys(TALK_CUES, Signal.MENTION),
+}
 GOVERNOR_REACH = 3
 """How many words before a step a governor reaches; "to" reaches only the next word ("to sign")."""
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
@@ -104,16 +110,14 @@ def read_signal(title: str, summary: str) -> Reading:
 def _read(text: str) -> Reading | None:
     """The first cue of the text decides: a step, a step back, or talk (a governed step is talk)."""
     words = _WORD.findall(text.lower())
-    for at, word in enumerate(words):
-        if word in TALK_CUES:
-            return Reading(Signal.MENTION, word)
-        if word in SETBACK_CUES:
-            return Reading(Signal.SETBACK, word)
-        if word in PROGRESS_CUES:
-            if _governed(words, at):
-                return Reading(Signal.MENTION, " ".join(words[max(0, at - 1) : at + 1]))
-            return Reading(Signal.PROGRESS, word)
-    return None
+    cue = next(filter(_SIGNAL_OF.__contains__, words), None)  # the first cue, found in C
+    if cue is None:
+        return None
+    signal = _SIGNAL_OF[cue]
+    at = words.index(cue)
+    if signal is Signal.PROGRESS and _governed(words, at):
+        return Reading(Signal.MENTION, " ".join(words[max(0, at - 1) : at + 1]))
+    return Reading(signal, cue)
 
 
 def _governed(words: list[str], at: int) -> bool:

@@ -3,7 +3,7 @@
 News writes the same name many ways: "ML-1", "ML 1", "ML1"; "Gwadar's", "Gawadar"; "railways".
 Rather than normalising every article word by word (slow, and most words are irrelevant), the
 watchlist side is expanded once, at compile time, into every surface form it accepts. An
-article is only lower-cased and cut into tokens joined by single spaces (`joined`), and one
+article is only cut into tokens joined by double spaces (`spaced`) and lower-cased, and one
 Aho–Corasick automaton finds every surface form in it in one pass of C code.
 """
 
@@ -15,6 +15,11 @@ from collections.abc import Iterable
 # Letters and digits are separate tokens, so "ML1", "ML-1" and "ML 1" all become ("ml", "1");
 # a possessive is consumed with its word, so "Gwadar's port" reads as "gwadar port".
 _TOKEN = re.compile(r"([^\W\d_]+|\d+)(?:['’]s\b)?")
+# The same tokens, for plain text, found by C string methods instead (see `spaced`): where no letter
+# touches a digit, ASCII tokens are the runs of letters and digits, once the possessives are gone.
+_LETTER_BY_DIGIT = re.compile(r"[0-9](?:[A-Za-z]|(?<=[A-Za-z][0-9]))")
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z0-9])'s\b")
+_LETTERS_AND_DIGITS_KEPT = bytes(byte if chr(byte).isalnum() and byte < 128 else ord(" ") for byte in range(256))
 _VOWELS = "aeiou"
 # Below this length a one-vowel change too easily turns one word into another ("port" → "part").
 MIN_SPELLING_VARIANT_LENGTH = 5
@@ -32,8 +37,16 @@ def spaced(text: str) -> str:
     `spaced(text)` itself: one tokenisation serves both. A key is its words between single spaces at
     the ends and double ones inside (`key`), so two keys found side by side never share a character
     and the automaton's leftmost-longest search can read "Karachi Circular Railway railway" as two.
+
+    Most news is plain: ASCII, no letter run touching a digit run ("ML1"), no possessive after a
+    possessive ("Gwadar's's"). Its tokens are found by `bytes.translate` and `split`, several times
+    faster than `_TOKEN`, which reads all other text; both give the same tokens.
     """
-    return f"  {'  '.join(_TOKEN.findall(text))}  "
+    if not text.isascii() or "'s'" in text or _LETTER_BY_DIGIT.search(text):
+        return f"  {'  '.join(_TOKEN.findall(text))}  "
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text)
+    return f"  {b'  '.join(text.encode().translate(_LETTERS_AND_DIGITS_KEPT).split()).decode()}  "
 
 
 def key(words: Iterable[str]) -> str:

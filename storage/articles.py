@@ -56,9 +56,12 @@ class StoredArticle:
 
 @dataclass(frozen=True, slots=True)
 class MatchRecord:
+    """A match as stored; `signal` is the matcher's progress | setback | mention, kept as its text."""
+
     commitment_id: str
     score: float
     why: tuple[str, ...]
+    signal: str = "mention"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,7 @@ class MatchedArticle:
     commitment_id: str
     score: float
     why: tuple[str, ...]
+    signal: str = "mention"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +141,11 @@ async def known_identities(connection: AsyncConnection, identities: Sequence[str
     return set(result.scalars())
 
 
-async def story_candidates(connection: AsyncConnection, since: datetime) -> list[StoryCandidate]:
-    """Recent articles whose titles a new article may share a story with."""
-    query = select(articles.c.id, articles.c.story_id, articles.c.title).where(articles.c.first_seen >= since)
+async def story_candidates(connection: AsyncConnection, since: datetime, after_id: int = 0) -> list[StoryCandidate]:
+    """Recent articles whose titles a new article may share a story with; `after_id`: only those stored since."""
+    query = select(articles.c.id, articles.c.story_id, articles.c.title).where(
+        articles.c.first_seen >= since, articles.c.id > after_id
+    )
     result = await connection.execute(query)
     return [StoryCandidate(row.id, row.story_id or row.id, row.title) for row in result]
 
@@ -151,14 +157,20 @@ async def insert_matches(connection: AsyncConnection, found: Sequence[tuple[int,
     await connection.execute(
         matches.insert(),
         [
-            {"article_id": article_id, "commitment_id": m.commitment_id, "score": m.score, "why": json.dumps(m.why)}
+            {
+                "article_id": article_id,
+                "commitment_id": m.commitment_id,
+                "score": m.score,
+                "why": json.dumps(m.why),
+                "signal": m.signal,
+            }
             for article_id, m in found
         ],
     )
 
 
 def _matched_query() -> Select[tuple[object, ...]]:
-    return select(articles, matches.c.commitment_id, matches.c.score, matches.c.why).join(
+    return select(articles, matches.c.commitment_id, matches.c.score, matches.c.why, matches.c.signal).join(
         matches, matches.c.article_id == articles.c.id
     )
 
@@ -169,6 +181,7 @@ def _matched(mapping: RowMapping) -> MatchedArticle:
         commitment_id=mapping["commitment_id"],
         score=mapping["score"],
         why=tuple(json.loads(mapping["why"])),
+        signal=mapping["signal"],
     )
 
 
@@ -220,3 +233,22 @@ async def search_articles(connection: AsyncConnection, words: Sequence[str], lim
     ]
     query = select(articles).where(and_(*conditions)).order_by(articles.c.published.desc()).limit(limit)
     return [_article(m) for m in (await connection.execute(query)).mappings()]
+
+
+async def article_by_reference(connection: AsyncConnection, reference: str) -> StoredArticle | None:
+    """A stored article by its id ("1234") or its link, as an admin copies it from an alert."""
+    condition = articles.c.id == int(reference) if reference.isdigit() else articles.c.link == reference.strip("<>")
+    mapping = (await connection.execute(select(articles).where(condition))).mappings().first()
+    return _article(mapping) if mapping else None
+
+
+async def link_match(connection: AsyncConnection, article_id: int, match: MatchRecord) -> None:
+    """A match made by hand; a match the matcher already made stands, with its reasons."""
+    statement = insert_or_ignore(connection, matches, ["article_id", "commitment_id"]).values(
+        article_id=article_id,
+        commitment_id=match.commitment_id,
+        score=match.score,
+        why=json.dumps(match.why),
+        signal=match.signal,
+    )
+    await connection.execute(statement)

@@ -15,6 +15,7 @@ from storage.schema import chats, subscriptions
 ALL = "all"
 COMMITMENT = "commitment"
 TAG = "tag"
+KIND = "kind"  # target is a pledge kind: "position", "mechanism", ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,9 @@ class ChatRow:
     digest_time: str | None
     last_digest_at: datetime | None
     created_at: datetime
+    scorecard_day: int | None = None
+    scorecard_time: str | None = None
+    last_scorecard_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +71,17 @@ async def get_chat(connection: AsyncConnection, chat_id: int) -> ChatRow | None:
 
 
 async def update_chat(connection: AsyncConnection, chat_id: int, **values: object) -> None:
-    """Change chat settings (muted_until, delivery_mode, digest_time, timezone, last_digest_at)."""
-    allowed = {"muted_until", "delivery_mode", "digest_time", "timezone", "last_digest_at"}
+    """Change chat settings (mute, digest, time zone, weekly scorecard)."""
+    allowed = {
+        "muted_until",
+        "delivery_mode",
+        "digest_time",
+        "timezone",
+        "last_digest_at",
+        "scorecard_day",
+        "scorecard_time",
+        "last_scorecard_at",
+    }
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(f"not chat settings: {sorted(unknown)}")
@@ -110,3 +123,9 @@ async def list_subscriptions(connection: AsyncConnection, chat_id: int | None = 
     if chat_id is not None:
         query = query.where(subscriptions.c.chat_id == chat_id)
     return [Subscription(*row) for row in await connection.execute(query)]
+
+
+async def scorecard_chats(connection: AsyncConnection) -> list[ChatRow]:
+    """Active chats that asked for a weekly scorecard; whose is due is decided in bot/."""
+    query = select(chats).where(chats.c.active.is_(True), chats.c.scorecard_day.is_not(None)).order_by(chats.c.id)
+    return [_chat(mapping) for mapping in (await connection.execute(query)).mappings()]

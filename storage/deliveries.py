@@ -10,16 +10,17 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage._sql import insert_or_ignore
-from storage.chats import ALL, COMMITMENT, TAG
+from storage.chats import ALL, COMMITMENT, KIND, TAG
 from storage.schema import articles, chats, deliveries, subscriptions
 
 
 @dataclass(frozen=True, slots=True)
 class PledgeHit:
-    """A pledge an article matched, with the pledge's tags (subscriptions may be by tag)."""
+    """A pledge an article matched, with its tags and kind (subscriptions may be by either)."""
 
     commitment_id: str
     tags: tuple[str, ...]
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,12 @@ class NewAlert:
 
 
 def _wants(kind: str, target: str, hit: PledgeHit) -> bool:
-    return kind == ALL or (kind == COMMITMENT and target == hit.commitment_id) or (kind == TAG and target in hit.tags)
+    return (
+        kind == ALL
+        or (kind == COMMITMENT and target == hit.commitment_id)
+        or (kind == TAG and target in hit.tags)
+        or (kind == KIND and target == hit.kind)
+    )
 
 
 async def enqueue_alerts(

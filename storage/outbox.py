@@ -25,7 +25,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage._sql import insert_or_ignore
 from storage.articles import StoredArticle
-from storage.chats import ALL, COMMITMENT, TAG, ChatRow
+from storage.chats import ALL, COMMITMENT, KIND, TAG, ChatRow
+from storage.deliveries import PledgeHit
 from storage.schema import articles, chats, deliveries, matches, notices, subscriptions
 
 PENDING = "pending"
@@ -129,6 +130,29 @@ async def due_deliveries(
     return await _load_deliveries(connection, query.limit(limit))
 
 
+async def oldest_due_alert(
+    connection: AsyncConnection, now: datetime, scope: ChatScope = EVERY_CHAT
+) -> datetime | None:
+    """When the oldest alert that should be going out now was queued (None: none waits).
+
+    Counts what `due_deliveries` would send plus rows backing off after a failed send (they are late too);
+    leaves out muted chats and digest-mode chats, whose alerts wait by the chat's own choice.
+    """
+    query = (
+        select(func.min(deliveries.c.created_at))
+        .select_from(deliveries.join(chats, chats.c.id == deliveries.c.chat_id))
+        .where(
+            deliveries.c.state == PENDING,
+            chats.c.active.is_(True),
+            chats.c.delivery_mode != DIGEST,
+            _not_muted(now),
+            scope.admits(deliveries.c.chat_id),
+        )
+    )
+    oldest: datetime | None = (await connection.execute(query)).scalar_one()
+    return oldest
+
+
 async def digest_deliveries(connection: AsyncConnection, chat_id: int, until: datetime) -> list[DueDelivery]:
     """A digest-mode chat's pending alerts queued up to `until` (the digest slot), oldest first."""
     query = _delivery_query().where(deliveries.c.chat_id == chat_id, deliveries.c.created_at <= until)
@@ -221,14 +245,13 @@ async def queue_notice(
     return (await connection.execute(statement)).rowcount == 1
 
 
-async def subscribers_before(
-    connection: AsyncConnection, commitment_id: str, tags: Sequence[str], before: datetime
-) -> list[int]:
-    """Active chats subscribed to a pledge (by id, one of its tags, or all) since before `before`."""
+async def subscribers_before(connection: AsyncConnection, hit: PledgeHit, before: datetime) -> list[int]:
+    """Active chats subscribed to a pledge (by id, one of its tags, its kind, or all) since before `before`."""
     wants = or_(
         subscriptions.c.target_kind == ALL,
-        and_(subscriptions.c.target_kind == COMMITMENT, subscriptions.c.target == commitment_id),
-        and_(subscriptions.c.target_kind == TAG, subscriptions.c.target.in_(list(tags))),
+        and_(subscriptions.c.target_kind == COMMITMENT, subscriptions.c.target == hit.commitment_id),
+        and_(subscriptions.c.target_kind == TAG, subscriptions.c.target.in_(list(hit.tags))),
+        and_(subscriptions.c.target_kind == KIND, subscriptions.c.target == hit.kind),
     )
     query = (
         select(subscriptions.c.chat_id)

@@ -83,6 +83,7 @@ matches = Table(
     Column("commitment_id", String(200), primary_key=True),
     Column("score", Float, nullable=False),
     Column("why", Text, nullable=False, server_default="[]"),
+    Column("signal", String(16), nullable=False, server_default="mention"),
     Index(None, "commitment_id"),
 )
 
@@ -100,6 +101,9 @@ chats = Table(
     Column("digest_time", String(5)),
     Column("last_digest_at", UTCDateTime),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("scorecard_day", Integer),
+    Column("scorecard_time", String(5)),
+    Column("last_scorecard_at", UTCDateTime),
 )
 
 subscriptions = Table(
@@ -147,3 +151,37 @@ notices = Table(
     UniqueConstraint("chat_id", "kind", "subject"),
     Index(None, "state", "next_attempt_at"),
 )
+
+status_overrides = Table(
+    "status_overrides",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("commitment_id", String(200), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("link", Text),
+    Column("set_by", String(64), nullable=False),
+    Column("set_at", UTCDateTime, nullable=False),
+    Index(None, "commitment_id", "set_at"),
+)
+
+feedback = Table(
+    "feedback",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="SET NULL")),
+    Column("commitment_id", String(200), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("relevant", Boolean, nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("chat_id", BigInteger),
+    Column("user_id", BigInteger),
+    Column("by_admin", Boolean, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("article_id", "commitment_id", "user_id"),
+    Index(None, "updated_at"),
+)
+"""Readers' verdicts on (article, pledge) pairs, with the article's words as they were judged, so the
+matcher can learn from them even after the article is gone or when they were imported from a file."""

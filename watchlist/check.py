@@ -28,7 +28,6 @@ PARTY_SHARE = 0.2
 FACILITY_NOUNS_SET = frozenset(word for noun in FACILITY_NOUNS for word in noun.split())
 
 
-
 def check_watchlist(path: Path) -> list[Problem]:
     """Errors and warnings for the file at `path`, in file order."""
     try:

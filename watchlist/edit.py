@@ -15,7 +15,8 @@ from typing import Any
 
 import tomlkit
 import tomlkit.exceptions
-from tomlkit.items import AoT, Table
+from tomlkit.container import Container
+from tomlkit.items import AoT, Item, Table
 from tomlkit.toml_document import TOMLDocument
 
 from watchlist.errors import WatchlistError
@@ -44,6 +45,8 @@ def add_commitment(path: Path, commitment: Commitment) -> None:
         tables = document["commitment"]
     if not isinstance(tables, AoT):
         raise WatchlistError(f"{path}: commitment is not a list of [[commitment]] tables")
+    if len(tables) and not tables[-1].as_string().endswith("\n\n"):
+        tables[-1].value.add(tomlkit.nl())  # a blank line between two tables, as in a generated watchlist
     tables.append(commitment_table(commitment))
     _save(path, document, check_quote_of=commitment.id)
 
@@ -72,15 +75,45 @@ def set_field(path: Path, commitment_id: str, field: str, value: str) -> None:
 
 
 def remove_commitment(path: Path, commitment_id: str) -> None:
+    """Remove a commitment with the comment lines above it; the next commitment keeps the lines above it."""
     document = _read(path)
     tables = document.get("commitment")
     _require(document, commitment_id, path)
     assert isinstance(tables, AoT)
     index = next(i for i, table in enumerate(tables) if table.get("id") == commitment_id)
+    before = tables[index - 1] if index else _table_before(document, tables)
+    if before is not None:
+        _replace_tail(before.value, _tail(tables[index].value))
     del tables[index]
     if len(tables) == 0:
         del document["commitment"]
     _save(path, document)
+
+
+def _table_before(document: TOMLDocument, tables: AoT) -> Table | None:
+    """The table just above the first commitment ([source]); None when the lines above it are the file's own."""
+    keyed = [item for key, item in document.body if key is not None]
+    position = next(i for i, item in enumerate(keyed) if item is tables)
+    previous = keyed[position - 1] if position else None
+    return previous if isinstance(previous, Table) else None
+
+
+def _tail(container: Container) -> list[Item]:
+    """The comment and blank lines that end a table: in the file they stand above the next table, and describe it.
+
+    tomlkit keeps them with the table they follow, so removing a table would take the next one's comment with it
+    and leave its own on the next one; `remove_commitment` hands them on instead.
+    """
+    items = [item for key, item in container.body]
+    keyed = [i for i, (key, _item) in enumerate(container.body) if key is not None]
+    return items[keyed[-1] + 1 :] if keyed else items
+
+
+def _replace_tail(container: Container, tail: list[Item]) -> None:
+    for _ in range(len(_tail(container))):
+        container.body.pop()  # keyless items at the end: tomlkit's index of keys does not refer to them
+    for item in tail:
+        container.add(item)
 
 
 def _read(path: Path) -> TOMLDocument:

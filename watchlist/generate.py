@@ -13,6 +13,7 @@ import dataclasses
 import datetime
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import PurePath
 
 from watchlist.clauses import Clause, find_clauses
@@ -20,7 +21,7 @@ from watchlist.deadlines import find_deadline, find_statement_date
 from watchlist.lexicon import FACILITY_NOUNS, STOPWORDS
 from watchlist.model import Commitment, Source, Watchlist
 from watchlist.names import Entity, acronym_table, find_entities
-from watchlist.places import find_parties
+from watchlist.places import Place, find_parties
 from watchlist.terms import WordRarity, keywords, sector_tags, words_of
 from watchlist.text import Document, collapse, parse_document
 from watchlist.titles import title_for
@@ -56,7 +57,8 @@ def generate_watchlist(
             commitment = dataclasses.replace(commitment, id=f"{commitment.id}-{ids[commitment.id]}")
         commitments.append(commitment)
     commitments = _umbrellas(commitments, document, acronyms, widespread)
-    source_title = title or document.title or _title_from_path(source_path)
+    source_title = title or document.title or _statement_title(document.text, places, statement_date)
+    source_title = source_title or _title_from_path(source_path)
     return Watchlist(tuple(commitments), Source(source_title, statement_date, source_path))
 
 
@@ -206,6 +208,16 @@ def slugify(text: str) -> str:
     """Lowercase words joined by hyphens: "Main Line-1 railway" → "main-line-1-railway"."""
     ascii_text = text.lower().replace("’", "").replace("'", "").replace("&", " and ")
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text)[: MAX_ID_WORDS + 2])
+
+
+def _statement_title(text: str, parties: Sequence[Place], date: datetime.date | None) -> str | None:
+    """The heading a statement that opens without one would have: its parties, what it calls itself, its month
+    ("China–Pakistan joint communique, November 2022"); None when no parties are found."""
+    if not parties:
+        return None
+    kind = "joint communique" if "communiqu" in text.lower() else "joint statement"
+    month = f", {date:%B %Y}" if date else ""
+    return f"{'–'.join(party.forms[0] for party in parties)} {kind}{month}"
 
 
 def _title_from_path(source_path: str) -> str:

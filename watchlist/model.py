@@ -72,5 +72,10 @@ class Watchlist:
     def tags(self) -> tuple[str, ...]:
         return tuple(sorted({tag for c in self.commitments for tag in c.tags}))
 
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of entry this watchlist has, in the order `Kind` lists them."""
+        present = {c.kind for c in self.commitments}
+        return tuple(kind.value for kind in Kind if kind in present)
+
     def sections(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.section for c in self.commitments))

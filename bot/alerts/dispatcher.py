@@ -5,7 +5,9 @@ marked sent in its own transaction right after Telegram's OK, before anything el
 So a crash, a restart or an outage never loses a row (it stays pending until marked) and repeats
 one only in the window between Telegram accepting a message and that commit: a few
 milliseconds, or a request that timed out after Telegram had in fact delivered it (the Bot API
-has no idempotency key, so that last case cannot be closed from our side). A long alert split
+has no idempotency key, so that last case cannot be closed from our side). An answer Telegram
+gave with HTTP 200 that could not be read counts as sent; any other failure the sender did not
+turn into an outcome is logged with its rows, which are retried like an outage. A long alert split
 into several messages is marked after its last part; digests are marked per message.
 
 Pacing (see `pacing.Pacer`): one message per `per_chat_interval` to a chat (`group_interval`
@@ -26,7 +28,7 @@ import storage
 from bot.alerts import senders
 from bot.alerts.jobs import DigestJob, Job, Lease, RowJob, collect_jobs
 from bot.alerts.pacing import Pacer
-from bot.alerts.senders import ChatGone, ChatMoved, Outcome, Refused, RetryLater, Sender, Sent
+from bot.alerts.senders import ChatGone, ChatMoved, Outcome, Refused, RetryLater, Sender, Sent, SentUnreadable
 from bot.services import Services
 from storage import ALL, DELIVERY
 
@@ -70,6 +72,8 @@ class DispatchReport:
     chats_migrated: int = 0
     outage: bool = False
     errors: list[str] = field(default_factory=list)
+    alert_latencies: list[float] = field(default_factory=list)
+    """Seconds from each immediate alert being queued to Telegram accepting it (for /metrics)."""
 
 
 class Dispatcher:
@@ -190,7 +194,11 @@ class Dispatcher:
                 job.lease = await self._claim(job)
             if isinstance(job, RowJob) and job.lease is Lease.LOST:
                 return False
-            outcome = await self.sender.send(job.chat_id, job.parts[job.next_part])
+            try:
+                outcome: Outcome = await self.sender.send(job.chat_id, job.parts[job.next_part], job.buttons())
+            except Exception as error:  # never leave the row leased, to be sent again when the lease ends
+                log.exception("rows %s (chat %s): sending failed unexpectedly; retried", _ids(job), job.chat_id)
+                outcome = RetryLater(f"{type(error).__name__}: {error}")
             return await self._settle(job, outcome, pacer, report)
         finally:
             pacer.done(job.chat_id, started)
@@ -206,6 +214,15 @@ class Dispatcher:
         """Act on Telegram's answer; True when it settled something (a retry or a move settles nothing)."""
         match outcome:
             case Sent():
+                await self._sent(job, pacer, report)
+            case SentUnreadable(error=error):
+                log.error(
+                    "rows %s (chat %s): Telegram took the message (HTTP 200) but its answer could not be read; "
+                    "counted as sent, not sent again",
+                    _ids(job),
+                    job.chat_id,
+                    exc_info=error,
+                )
                 await self._sent(job, pacer, report)
             case RetryLater():
                 await self._retry(job, outcome, pacer, report)
@@ -241,6 +258,8 @@ class Dispatcher:
             if isinstance(job, DigestJob) and job.completes_digest:
                 await storage.update_chat(connection, job.chat_id, last_digest_at=now)
         _count(report, job, failed)
+        if failed is None and isinstance(job, RowJob) and job.kind == DELIVERY:
+            report.alert_latencies.append((now - job.order[0]).total_seconds())  # order starts with queued time
 
     async def _retry(self, job: Job, outcome: RetryLater, pacer: Pacer[Job], report: DispatchReport) -> None:
         if outcome.retry_after is not None:  # flood control: everyone waits, this job keeps its place
@@ -299,6 +318,10 @@ def _finished(
     in_flight.discard(task)
     slots.release()
     changed.set()
+
+
+def _ids(job: Job) -> str:
+    return ", ".join(map(str, job.rows))
 
 
 def _count(report: DispatchReport, job: Job, failed: str | None) -> None:

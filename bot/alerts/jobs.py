@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -13,11 +13,16 @@ import storage
 from bot.alerts.digests import due_digest_slot
 from bot.alerts.notices import notice_markup
 from bot.alerts.render import render_alert, render_digest
+from bot.alerts.status_changes import alert_status_changes
+from bot.feedback import Keyboard, feedback_keyboard
 from bot.html import split_message
 from bot.services import Services
 from storage import DELIVERY, NOTICE, DueDelivery, DueNotice, OutboxKind
 
 _ALERT, _NOTICE, _DIGEST = 0, 1, 2
+DIGEST_LEASE = timedelta(minutes=5)
+"""How long a collected digest is this process's: far longer than sending a digest's few messages takes, short
+enough that one cut off by a crash or an outage goes out minutes later."""
 
 
 class Lease(Enum):
@@ -35,7 +40,12 @@ class _Messages:
     chat_id: int
     order: tuple[datetime, int, int]
     parts: list[str]
+    keyboard: Keyboard = ()
     next_part: int = 0
+
+    def buttons(self) -> Keyboard:
+        """The buttons go under the last part only."""
+        return self.keyboard if self.next_part == len(self.parts) - 1 else ()
 
 
 @dataclass(kw_only=True)
@@ -55,8 +65,9 @@ class RowJob(_Messages):
 
 @dataclass(kw_only=True)
 class DigestJob(_Messages):
-    """One message of a chat's daily digest. Not leased: it is due by the chat's clock, and settles its
-    rows message by message; the last message of the digest also records the digest as sent."""
+    """One message of a chat's daily digest, due by the chat's clock. The digest was leased whole when it
+    was collected (`storage.lease_digest`); it settles its rows message by message, and the last message
+    records the digest as sent."""
 
     delivery_ids: tuple[int, ...]
     completes_digest: bool
@@ -69,11 +80,12 @@ class DigestJob(_Messages):
 Job = RowJob | DigestJob
 
 
-def alert_job(delivery: DueDelivery, titles: Mapping[str, str]) -> RowJob:
+def alert_job(delivery: DueDelivery, titles: Mapping[str, str], status_change: str | None = None) -> RowJob:
     return RowJob(
         chat_id=delivery.chat_id,
         order=(delivery.created_at, _ALERT, delivery.id),
-        parts=split_message(render_alert(delivery, titles.get(delivery.commitment_id))),
+        parts=split_message(render_alert(delivery, titles.get(delivery.commitment_id), status_change)),
+        keyboard=feedback_keyboard(delivery.id),
         kind=DELIVERY,
         row_id=delivery.id,
         attempts=delivery.attempts,
@@ -112,7 +124,8 @@ async def collect_jobs(services: Services, now: datetime, limit: int, scope: sto
         alerts = await storage.due_deliveries(connection, now, limit, scope)
         notices = await storage.due_notices(connection, now, limit, scope)
         digests = await _due_digests(connection, now, scope)
-    jobs: list[Job] = [alert_job(delivery, titles) for delivery in alerts]
+        changes = await alert_status_changes(connection, alerts, services.watchlist)
+    jobs: list[Job] = [alert_job(delivery, titles, changes.get(delivery.id)) for delivery in alerts]
     jobs += [notice_job(notice) for notice in notices]
     for chat_id, slot, items in digests:
         jobs += digest_jobs(chat_id, slot, items, titles)
@@ -125,8 +138,8 @@ async def _due_digests(
     due = []
     for chat in await storage.digest_chats(connection, now, scope):
         slot = due_digest_slot(chat, now)
-        if slot is None:
-            continue
+        if slot is None or not await storage.lease_digest(connection, chat.id, slot, now, now + DIGEST_LEASE):
+            continue  # not due, or another process is sending it
         items = await storage.digest_deliveries(connection, chat.id, slot)
         if items:
             due.append((chat.id, slot, items))

@@ -55,14 +55,14 @@ def article_line(article: StoredArticle, bullet: str = "") -> str:
     return f"{bullet}{_title(article)} — {_source(article)}"
 
 
-def render_alert(delivery: DueDelivery, pledge_title: str | None) -> str:
-    """One article about one pledge: heading, linked title, outlet and date, summary, why, also in."""
+def render_alert(delivery: DueDelivery, pledge_title: str | None, status_change: str | None = None) -> str:
+    """One article about one pledge: heading, the status change it made if any ("ML-1: talk only → in
+    progress"), linked title, outlet and date, summary, why, also in."""
     article = delivery.article
-    lines = [
-        pledge_heading(delivery.commitment_id, pledge_title),
-        _title(article),
-        _source(article),
-    ]
+    lines = [pledge_heading(delivery.commitment_id, pledge_title)]
+    if status_change:
+        lines.append(f"🔄 {bold('Status: ' + one_line(status_change))}")
+    lines += [_title(article), _source(article)]
     summary = short_summary(article.summary)
     if summary:
         lines.append(escape(summary))

@@ -2,7 +2,8 @@
 
 A sender never raises for Telegram's answers: it turns each into an `Outcome` the dispatcher
 settles in storage (sent, retry later, chat gone, chat moved, refused). That keeps the mapping
-from python-telegram-bot's exceptions in one place and the dispatcher free of them.
+from python-telegram-bot's exceptions in one place and the dispatcher free of them. An answer
+Telegram gave with HTTP 200 that could not be read is an answer too: the message was sent.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol, TextIO
 
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.bot_api import last_exchange
+from bot.feedback import Keyboard
 from bot.html import MAX_MESSAGE_UNITS
 from storage import ChatScope
 
@@ -30,6 +33,14 @@ CONSOLE_CHAT_ID = 0
 @dataclass(frozen=True, slots=True)
 class Sent:
     """Telegram accepted the message (or the console printed it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SentUnreadable:
+    """Telegram took the message (it answered HTTP 200) but its answer could not be read: sent — sending
+    it again would be a duplicate — and worth an error in the log, with the rows."""
+
+    error: Exception
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +72,7 @@ class Refused:
     error: str
 
 
-Outcome = Sent | RetryLater | ChatGone | ChatMoved | Refused
+Outcome = Sent | SentUnreadable | RetryLater | ChatGone | ChatMoved | Refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +90,8 @@ class Sender(Protocol):
         """The chats this sender delivers to; rows of other chats stay queued for a sender that does."""
         ...
 
-    async def send(self, chat_id: int, markup: str) -> Outcome:
-        """Send one message of Telegram HTML (at most 4096 UTF-16 units) to a chat."""
+    async def send(self, chat_id: int, markup: str, keyboard: Keyboard = ()) -> Outcome:
+        """Send one message of Telegram HTML (at most 4096 UTF-16 units) to a chat, with buttons under it."""
         ...
 
     async def resolve_alert_chat(self, configured: int | str | None) -> Recipient | None:
@@ -128,7 +139,9 @@ class TelegramSender:
 
     Retrying is the dispatcher's job because only it knows the outbox and the pacing; the single
     exception is bad markup, resent here at once as plain text, because that second attempt is
-    part of delivering this one message.
+    part of delivering this one message. The bot should send through a `Transport` (as the
+    application's bot does) so that an unreadable answer to a message Telegram took is known as
+    such; through another request class it is raised, and the dispatcher retries the row.
     """
 
     def __init__(self, bot: Bot, *, owns_bot: bool = False) -> None:
@@ -141,34 +154,41 @@ class TelegramSender:
     def scope(self) -> ChatScope:
         return ChatScope(excluding=CONSOLE_CHAT_ID)
 
-    async def send(self, chat_id: int, markup: str) -> Outcome:
+    async def send(self, chat_id: int, markup: str, keyboard: Keyboard = ()) -> Outcome:
+        buttons = inline_keyboard(keyboard)
         try:
             await self._ensure_initialized()
-            await self._send(chat_id, markup, ParseMode.HTML)
-        except BadRequest as error:
-            if not _is_parse_error(error):
-                return ChatGone(error.message) if _is_gone(error) else Refused(error.message)
-            return await self._send_plain(chat_id, markup)
         except TelegramError as error:
             return _outcome(error)
-        return Sent()
+        outcome = await self._attempt(chat_id, markup, ParseMode.HTML, buttons)
+        if outcome is not None:
+            return outcome
+        plain = await self._attempt(chat_id, _fit(plain_text(markup)), None, buttons)
+        assert plain is not None  # without a parse mode there is no markup to refuse
+        return plain
 
-    async def _send_plain(self, chat_id: int, markup: str) -> Outcome:
-        try:
-            await self._send(chat_id, _fit(plain_text(markup)), None)
-        except BadRequest as error:
-            return Refused(error.message)
-        except TelegramError as error:
-            return _outcome(error)
+    async def _attempt(
+        self, chat_id: int, text: str, parse_mode: str | None, buttons: InlineKeyboardMarkup | None
+    ) -> Outcome | None:
+        """One sendMessage and what came of it; None when Telegram could not parse the HTML markup."""
+        with last_exchange() as seen:
+            try:
+                await self.bot.send_message(
+                    chat_id,
+                    text,
+                    parse_mode=parse_mode,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                    reply_markup=buttons,
+                )
+            except Exception as error:
+                if seen.accepted:  # only reading Telegram's answer failed
+                    return SentUnreadable(error)
+                if not isinstance(error, TelegramError):
+                    raise
+                if isinstance(error, BadRequest) and parse_mode is not None and _is_parse_error(error):
+                    return None
+                return _outcome(error)
         return Sent()
-
-    async def _send(self, chat_id: int, text: str, parse_mode: str | None) -> None:
-        await self.bot.send_message(
-            chat_id,
-            text,
-            parse_mode=parse_mode,
-            link_preview_options=LinkPreviewOptions(is_disabled=True),
-        )
 
     async def _ensure_initialized(self) -> None:
         if not self._initialized:
@@ -189,8 +209,19 @@ class TelegramSender:
         self._initialized = False
 
 
+def inline_keyboard(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
+    """Plain (text, callback data) rows as Telegram's inline keyboard; None for no buttons."""
+    if not keyboard:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in keyboard]
+    )
+
+
 def _outcome(error: TelegramError) -> Outcome:
     """Map what python-telegram-bot raised to what the dispatcher does next."""
+    if isinstance(error, BadRequest):  # before NetworkError, of which it is a kind
+        return ChatGone(error.message) if _is_gone(error) else Refused(error.message)
     if isinstance(error, RetryAfter):
         return RetryLater(str(error), _retry_after_seconds(error))
     if isinstance(error, Forbidden):
@@ -213,7 +244,8 @@ class ConsoleSender:
         """Only the console's own alerts: Telegram chats' alerts wait for a run with a token."""
         return ChatScope(only=CONSOLE_CHAT_ID)
 
-    async def send(self, chat_id: int, markup: str) -> Outcome:
+    async def send(self, chat_id: int, markup: str, keyboard: Keyboard = ()) -> Outcome:
+        """Buttons are for Telegram readers; the console shows the message alone."""
         stream = self._stream or sys.stdout
         heading = "alert" if chat_id == CONSOLE_CHAT_ID else f"message to chat {chat_id}"
         stream.write(f"──── {heading} ────\n{plain_text(markup)}\n\n")

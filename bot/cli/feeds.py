@@ -1,24 +1,25 @@
-"""`pledgewatch poll --once` (a manual refresh with a progress bar) and `pledgewatch feeds` (their health)."""
+"""`pledgewatch poll --once` (a manual refresh with a progress bar), `pledgewatch feeds` (their health), and
+`pledgewatch feeds export | import` (OPML, the file feed readers exchange)."""
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from bot.app import open_services, round_summary, sync_feed_sources, tell_admins_about_gone_feeds
-from bot.cli.common import ConfigOption, fail, load_or_fail, open_database, run_async
-from bot.cli.status import feeds_table
-from bot.config import Config
-from bot.services import Services
-from feeds import FeedFetcher, PollReport, RefreshOutcome, poll_round
-from storage import FeedRow, list_feeds
-from watchlist import WatchlistError
+from bot.cli.common import (
+    ConfigOption,
+    JsonOption,
+    fail,
+    load_or_fail,
+    open_for_reading,
+    round_exit_code,
+    run_async,
+)
+
+if TYPE_CHECKING:
+    from storage import FeedRow
 
 FeedOption = Annotated[
     list[str] | None, typer.Option("--feed", help="Only the feed with this name (repeat for several).")
@@ -30,95 +31,84 @@ def poll_command(
     once: Annotated[bool, typer.Option("--once", help="Poll every enabled feed now, store, then exit.")] = False,
     feed: FeedOption = None,
 ) -> None:
-    """Manual refresh: poll every enabled feed now (cache headers and Retry-After still honoured)."""
+    """Manual refresh: poll every enabled feed now (cache headers and Retry-After still honoured).
+
+    Without a Telegram token the alerts are printed here. Exits 3 when every feed polled failed (offline?).
+    """
     if not once:
         fail("usage: pledgewatch poll --once [--feed NAME]  (continuous polling is `pledgewatch run`)")
+    from rich.console import Console
+
+    from bot.app import round_summary
+    from bot.cli.polling import poll_once
+    from bot.cli.views import errors_table
+
     loaded = load_or_fail(config)
     console = Console()
-    report = run_async(_poll_once(loaded, feed, console))
+    report = run_async(poll_once(loaded, feed, console), loaded)
     console.print(round_summary(report))
     if report.errors:
         console.print(errors_table(report))
+    raise typer.Exit(round_exit_code(report))
 
 
-async def _poll_once(config: Config, names: list[str] | None, console: Console) -> PollReport:
-    try:
-        services = await open_services(config)
-    except WatchlistError as error:
-        fail(f"watchlist: {error}")
-    try:
-        async with FeedFetcher(config.polling.fetch_settings()) as fetcher:
-            await sync_feed_sources(services)
-            await _check_names(services, names)
-            with _ProgressBar(console) as progress:
-                report = await poll_round(
-                    services, fetcher, services.clock(), every_feed=True, names=names, progress=progress
-                )
-            await tell_admins_about_gone_feeds(services, report)
-            return report
-    finally:
-        await services.database.close()
-
-
-async def _check_names(services: Services, names: list[str] | None) -> None:
-    if not names:
-        return
-    async with services.database.transaction() as connection:
-        known = [row.name for row in await list_feeds(connection)]
-    unknown = [name for name in names if name not in known]
-    if unknown:
-        fail(f"--feed: no feed named {', '.join(map(repr, unknown))} (feeds: {', '.join(known) or 'none'})")
-
-
-class _ProgressBar:
-    """Draws one bar for the round, advancing as each feed's refresh finishes."""
-
-    def __init__(self, console: Console) -> None:
-        self._progress = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        )
-        self._task = self._progress.add_task("polling", total=None)
-
-    def __enter__(self) -> _ProgressBar:
-        self._progress.start()
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self._progress.stop()
-
-    def started(self, total: int) -> None:
-        self._progress.update(self._task, total=total)
-
-    def refreshed(self, outcome: RefreshOutcome) -> None:
-        self._progress.update(self._task, advance=1, description=outcome.feed.name)
-
-
-def errors_table(report: PollReport) -> Table:
-    table = Table(title="Feed errors")
-    for column in ("name", "url", "error"):
-        table.add_column(column, overflow="fold")
-    for name, url, error in report.errors:
-        table.add_row(escape(name), escape(url), escape(error))
-    return table
-
-
-def feeds_command(config: ConfigOption = None) -> None:
+def feeds_command(config: ConfigOption = None, as_json: JsonOption = False) -> None:
     """List the feeds: name, URL, last success, next check, error count and last error."""
+    import json
+
+    from rich.console import Console
+
+    from bot.cli.views import feeds_json, feeds_table
+    from storage import list_feeds
+
     loaded = load_or_fail(config)
 
     async def stored_feeds() -> list[FeedRow]:
-        database = await open_database(loaded)
+        database = await open_for_reading(loaded)
         try:
             async with database.transaction() as connection:
                 return await list_feeds(connection)
         finally:
             await database.close()
 
-    Console().print(feeds_table(run_async(stored_feeds())))
+    feeds = run_async(stored_feeds(), loaded)
+    if as_json:
+        typer.echo(json.dumps(feeds_json(feeds)))
+    else:
+        Console().print(feeds_table(feeds))
+
+
+feeds_app = typer.Typer(
+    help="Feed health; `export` and `import` exchange the feed list with feed readers as OPML.",
+    invoke_without_command=True,
+)
+
+
+@feeds_app.callback()
+def feeds_group(context: typer.Context, config: ConfigOption = None, as_json: JsonOption = False) -> None:
+    """Without a subcommand: name, URL, last success, next check, error count and last error of each feed."""
+    if context.invoked_subcommand is None:
+        feeds_command(config, as_json)
+    elif config is not None:
+        fail(f"--config goes after the subcommand: pledgewatch feeds {context.invoked_subcommand} --config {config}")
+    elif as_json:
+        fail(f"--json is for the list of feeds (pledgewatch feeds --json), not for `{context.invoked_subcommand}`")
+
+
+@feeds_app.command("export")
+def export_command(config: ConfigOption = None) -> None:
+    """Print the feeds as OPML 2.0: the outlets and (unless search is off) the news searches, each in a folder."""
+    from bot.cli.opml import export_opml
+
+    typer.echo(export_opml(load_or_fail(config)), nl=False)
+
+
+@feeds_app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="An OPML file, as feed readers export it.", show_default=False)],
+    config: ConfigOption = None,
+) -> None:
+    """Add an OPML file's feeds to the config file, one feeds table each, comments kept; known URLs are skipped."""
+    from bot.cli.opml import import_opml
+
+    import_opml(file, config)

@@ -1,33 +1,47 @@
-"""`pledgewatch status`: the state of every pledge and feed, for operators without Telegram."""
+"""`pledgewatch status`: the state of every pledge and feed, for operators without Telegram; and
+`pledgewatch status set`: an administrator's judgement of a pledge's status, as `/setstatus` in Telegram."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Annotated
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+import typer
 
-from bot.cli.common import ConfigOption, fail, load_or_fail, open_database, run_async
-from bot.services import utc_now
-from storage import FeedRow, count_matches_since, latest_match_dates, list_feeds
-from watchlist import Watchlist, WatchlistError, load_watchlist
+from bot.cli.common import ConfigOption, JsonOption, fail, load_or_fail, open_database, open_for_reading, run_async
+
+if TYPE_CHECKING:
+    from bot.config import Config
+    from watchlist import Watchlist
+
+status_app = typer.Typer(help="Pledges and feeds at a glance; set a pledge's status by hand.")
 
 
-def status_command(config: ConfigOption = None) -> None:
-    """Show each pledge (latest news, 30-day count, deadline) and each feed's health."""
+@status_app.callback(invoke_without_command=True)
+def status_command(context: typer.Context, config: ConfigOption = None, as_json: JsonOption = False) -> None:
+    """Show each pledge (status, latest news, 30-day count, deadline) and each feed's health."""
+    if context.invoked_subcommand is not None:
+        return
+    import json
+    from datetime import datetime, timedelta
+
+    from rich.console import Console
+
+    from bot.cli.views import feeds_json, feeds_table, pledges_json, pledges_table
+    from bot.services import utc_now
+    from bot.statuses import load_statuses
+    from storage import FeedRow, count_matches_since, latest_match_dates, list_feeds
+    from tracker import PledgeStatus
+
     loaded = load_or_fail(config)
-    try:
-        watchlist = load_watchlist(loaded.watchlist.path)
-    except WatchlistError as error:
-        fail(str(error))
+    watchlist = _watchlist(loaded)
     now = utc_now()
 
-    async def gather() -> tuple[dict[str, datetime], dict[str, int], list[FeedRow]]:
-        database = await open_database(loaded)
+    async def gather() -> tuple[list[PledgeStatus], dict[str, datetime], dict[str, int], list[FeedRow]]:
+        database = await open_for_reading(loaded)
         try:
             async with database.transaction() as connection:
                 return (
+                    await load_statuses(connection, watchlist, now),
                     await latest_match_dates(connection),
                     await count_matches_since(connection, now - timedelta(days=30)),
                     await list_feeds(connection),
@@ -35,48 +49,67 @@ def status_command(config: ConfigOption = None) -> None:
         finally:
             await database.close()
 
-    latest, month, feeds = run_async(gather())
+    statuses, latest, month, feeds = run_async(gather(), loaded)
+    if as_json:
+        typer.echo(json.dumps({"pledges": pledges_json(statuses, latest, month, now), "feeds": feeds_json(feeds)}))
+        return
     console = Console()
-    console.print(pledges_table(watchlist, latest, month, now))
+    console.print(pledges_table(statuses, latest, month, now))
     console.print(feeds_table(feeds))
 
 
-def pledges_table(watchlist: Watchlist, latest: dict[str, datetime], month: dict[str, int], now: datetime) -> Table:
-    table = Table(title=f"Pledges ({len(watchlist.commitments)})")
-    for column in ("id", "title", "latest news", "30 days", "deadline"):
-        table.add_column(column)
-    for commitment in watchlist.commitments:
-        newest = latest.get(commitment.id)
-        deadline = ""
-        if commitment.deadline:
-            passed = " (passed)" if commitment.deadline < now.date() else ""
-            deadline = commitment.deadline.isoformat() + passed
-        table.add_row(
-            escape(commitment.id),
-            escape(commitment.title),
-            newest.strftime("%Y-%m-%d") if newest else "—",
-            str(month.get(commitment.id, 0)),
-            deadline,
-        )
-    return table
+@status_app.command("set")
+def status_set_command(
+    commitment_id: Annotated[str, typer.Argument(metavar="ID", help="The pledge's id.")],
+    status: Annotated[
+        str, typer.Argument(metavar="STATUS", help='A status such as in-progress or delivered; "auto" for the rules.')
+    ],
+    note: Annotated[str, typer.Argument(metavar="NOTE", help="Why (shown with the status).")],
+    link: Annotated[
+        str | None, typer.Option("--link", help="Evidence for the judgement (needed for delivered).")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Set a pledge's status by hand, with a note (kept with the date; "auto" hands it back to the rules).
+
+    An unknown STATUS is refused with the list of known ones.
+    """
+    from bot.overrides import CLI, DecisionRefused, decide, record_decision
+    from bot.services import utc_now
+    from bot.statuses import load_statuses
+    from tracker import PledgeStatus
+
+    loaded = load_or_fail(config)
+    watchlist = _watchlist(loaded)
+    commitment = watchlist.get(commitment_id)
+    if commitment is None:
+        fail(f"{loaded.watchlist.path}: no pledge with id {commitment_id!r}")
+    try:
+        decision = decide(status, note, link)
+    except DecisionRefused as refused:
+        fail(str(refused))
+    now = utc_now()
+
+    async def store() -> PledgeStatus:
+        database = await open_database(loaded)
+        try:
+            async with database.transaction() as connection:
+                await record_decision(connection, commitment, decision, CLI, now)
+                [pledge] = await load_statuses(connection, watchlist, now, only=[commitment])
+                return pledge
+        finally:
+            await database.close()
+
+    pledge = run_async(store(), loaded)
+    typer.echo(f"{commitment.id}: {pledge.assessment.status.label}")
+    for reason in pledge.assessment.reasons:
+        typer.echo(f"  {reason}")
 
 
-def feeds_table(feeds: list[FeedRow]) -> Table:
-    table = Table(title=f"Feeds ({len(feeds)})")
-    for column in ("name", "url", "last success", "next check", "errors", "last error"):
-        table.add_column(column, overflow="fold")
-    for feed in feeds:
-        state = feed.disabled_reason and f"disabled: {feed.disabled_reason}"
-        table.add_row(
-            escape(feed.name),
-            escape(feed.url),
-            _when(feed.last_success_at),
-            escape(state or _when(feed.next_check_at)),
-            str(feed.error_count),
-            escape(feed.last_error or ""),
-        )
-    return table
+def _watchlist(config: Config) -> Watchlist:
+    from watchlist import WatchlistError, load_watchlist
 
-
-def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
+    try:
+        return load_watchlist(config.watchlist.path)
+    except WatchlistError as error:
+        fail(str(error))

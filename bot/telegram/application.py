@@ -2,7 +2,8 @@
 
 `pledgewatch run` builds it with `build_application(services)` and runs it (long polling or
 webhook); tests run the same object against the emulator. Handlers reach the Services through
-`application.bot_data["services"]` (`bot.telegram.handlers.common.services_of`).
+`application.bot_data["services"]` (`bot.telegram.handlers.common.services_of`). Every Bot API
+call goes through a `Transport` reporting to one `TelegramLink`, which logs outages once.
 """
 
 from __future__ import annotations
@@ -13,14 +14,18 @@ from typing import Any
 from telegram import BotCommand, Update
 from telegram.ext import Application, CallbackQueryHandler, TypeHandler
 
+from bot.bot_api import Transport
+from bot.feedback import FEEDBACK
 from bot.services import Services
-from bot.telegram.callbacks import BROWSE, LIST_PAGE, STATUS, SUBSCRIBE, UNSUBSCRIBE
-from bot.telegram.commands import COMMANDS, public_commands
-from bot.telegram.handlers import buttons
+from bot.telegram.callbacks import BROWSE, LIST_PAGE, SCORECARD_PAGE, STATUS, SUBSCRIBE, UNSUBSCRIBE
+from bot.telegram.commands import COMMANDS, public_commands, unknown_command_handler
+from bot.telegram.handlers import buttons, feedback
 from bot.telegram.handlers.common import SERVICES_KEY, Context, record_chat
+from bot.telegram.reachability import TelegramLink
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
 RECORD_CHATS_GROUP = -1
+LINK_KEY = "telegram_link"
 LAST_APOLOGY_KEY = "last_apology_update_id"
 APOLOGY = "Sorry, something went wrong on our side; it has been logged. Please try again later."
 
@@ -37,17 +42,29 @@ def build_application(services: Services) -> BotApplication:
     if not token:
         raise MissingTokenError("no bot token: set [telegram] token or PLEDGEWATCH_TELEGRAM_TOKEN")
     api = services.config.telegram.api_base_url
+    link = TelegramLink()
     application: BotApplication = (
         Application.builder()
         .token(token)
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
+        .request(Transport(link.observe))
+        .get_updates_request(Transport(link.observe, connection_pool_size=1))
         .post_init(register_commands)
         .build()
     )
     application.bot_data[SERVICES_KEY] = services
+    application.bot_data[LINK_KEY] = link
     register_handlers(application)
     return application
+
+
+async def start_polling(application: BotApplication) -> None:
+    """Answer by long polling; a failed poll is the link's to report (once per outage), not a traceback each."""
+    link = application.bot_data[LINK_KEY]
+    if not isinstance(link, TelegramLink) or application.updater is None:
+        raise TypeError("start_polling needs an application made by build_application")
+    await application.updater.start_polling(error_callback=link.polling_failed)
 
 
 def register_handlers(application: BotApplication) -> None:
@@ -55,12 +72,15 @@ def register_handlers(application: BotApplication) -> None:
     application.add_handler(TypeHandler(Update, record_chat), group=RECORD_CHATS_GROUP)
     for command in COMMANDS:
         application.add_handler(command.handler_for_telegram())
+    application.add_handler(unknown_command_handler())  # after every command: it takes what they left
     application.add_handler(CallbackQueryHandler(buttons.status_pressed, pattern=rf"^{STATUS}:"))
     application.add_handler(
         CallbackQueryHandler(buttons.subscription_pressed, pattern=rf"^({SUBSCRIBE}|{UNSUBSCRIBE}):")
     )
     application.add_handler(CallbackQueryHandler(buttons.page_pressed, pattern=rf"^{LIST_PAGE}:"))
     application.add_handler(CallbackQueryHandler(buttons.browse_pressed, pattern=rf"^{BROWSE}$"))
+    application.add_handler(CallbackQueryHandler(buttons.scorecard_page_pressed, pattern=rf"^{SCORECARD_PAGE}:"))
+    application.add_handler(CallbackQueryHandler(feedback.feedback_pressed, pattern=rf"^{FEEDBACK}:"))
     application.add_handler(CallbackQueryHandler(buttons.unknown_pressed))
     application.add_error_handler(report_error)
 

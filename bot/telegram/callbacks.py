@@ -11,18 +11,20 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from storage import ALL, COMMITMENT, TAG
+from storage import ALL, COMMITMENT, KIND, TAG
 
 MAX_CALLBACK_BYTES = 64
 _HASH_MARK = "~"
 _ALL_TOKEN = "*"
 _TAG_MARK = "#"
+_KIND_MARK = "%"
 
 STATUS = "status"
 SUBSCRIBE = "sub"
 UNSUBSCRIBE = "unsub"
 LIST_PAGE = "list"
 BROWSE = "browse"
+SCORECARD_PAGE = "score"
 
 
 def _hashed(value: str) -> str:
@@ -31,7 +33,7 @@ def _hashed(value: str) -> str:
 
 def token(value: str, room: int) -> str:
     """`value` itself when it fits in `room` bytes and cannot be mistaken for a mark, else its hash."""
-    plain = ":" not in value and not value.startswith((_HASH_MARK, _ALL_TOKEN, _TAG_MARK))
+    plain = ":" not in value and not value.startswith((_HASH_MARK, _ALL_TOKEN, _TAG_MARK, _KIND_MARK))
     return value if plain and len(value.encode("utf-8")) <= room else _hashed(value)
 
 
@@ -66,9 +68,11 @@ def unpack(data: str) -> Pressed:
 
 
 def subscribe_data(action: str, kind: str, value: str = "") -> str:
-    """A (un)subscribe button's payload: `sub:*` for everything, `sub:#tag`, or `sub:<pledge id>`."""
+    """A (un)subscribe button's payload: `sub:*` for everything, `sub:#tag`, `sub:%kind` or `sub:<pledge id>`."""
     if kind == ALL:
         return f"{action}:{_ALL_TOKEN}"
+    if kind == KIND:
+        return f"{action}:{_KIND_MARK}{value}"
     room = MAX_CALLBACK_BYTES - len(action.encode("utf-8")) - 1
     if kind == TAG:
         return f"{action}:{_TAG_MARK}{token(value, room - 1)}"
@@ -79,6 +83,8 @@ def parse_target(arg: str, commitment_ids: Iterable[str], tags: Iterable[str]) -
     """The (kind, value) a target argument stands for, or None when it no longer exists."""
     if arg == _ALL_TOKEN:
         return ALL, ""
+    if arg.startswith(_KIND_MARK):
+        return KIND, arg[len(_KIND_MARK) :]
     if arg.startswith(_TAG_MARK):
         tag = untoken(arg[len(_TAG_MARK) :], tags)
         return (TAG, tag) if tag is not None else None

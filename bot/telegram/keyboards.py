@@ -6,9 +6,18 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.telegram.callbacks import BROWSE, LIST_PAGE, STATUS, SUBSCRIBE, UNSUBSCRIBE, pack, subscribe_data
+from bot.telegram.callbacks import (
+    BROWSE,
+    LIST_PAGE,
+    SCORECARD_PAGE,
+    STATUS,
+    SUBSCRIBE,
+    UNSUBSCRIBE,
+    pack,
+    subscribe_data,
+)
 from bot.telegram.render.pledges import ListPage
-from storage import ALL, COMMITMENT, TAG, Subscription
+from storage import ALL, COMMITMENT, KIND, TAG, Subscription
 from watchlist import Commitment
 
 _BUTTON_TEXT = 48
@@ -28,25 +37,36 @@ def start_keyboard() -> InlineKeyboardMarkup:
     )
 
 
-def subscribe_choices(tags: Sequence[str]) -> InlineKeyboardMarkup:
+def subscribe_choices(tags: Sequence[str], kinds: Sequence[str]) -> InlineKeyboardMarkup:
+    """Everything, each tag, each kind of entry the watchlist has, or one pledge from the list."""
     rows = [[_button("Everything", subscribe_data(SUBSCRIBE, ALL))]]
     tag_buttons = [_button(f"Tag: {tag}", subscribe_data(SUBSCRIBE, TAG, tag)) for tag in tags]
-    rows += [tag_buttons[i : i + 2] for i in range(0, len(tag_buttons), 2)]
+    kind_buttons = [_button(f"Kind: {kind}", subscribe_data(SUBSCRIBE, KIND, kind)) for kind in kinds]
+    for buttons in (tag_buttons, kind_buttons):
+        rows += [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append([_button("Choose one pledge…", BROWSE)])
     return InlineKeyboardMarkup(rows)
 
 
 def list_keyboard(shown: ListPage, filter_label: str | None) -> InlineKeyboardMarkup:
     rows = [[_button(c.title, pack(STATUS, c.id))] for c in shown.commitments]
-    suffix = (filter_label,) if filter_label else ()
+    return InlineKeyboardMarkup(rows + _navigation(shown, LIST_PAGE, (filter_label,) if filter_label else ()))
+
+
+def scorecard_keyboard(shown: ListPage, marks: dict[str, str]) -> InlineKeyboardMarkup:
+    """One button per pledge of the page, its status mark in front, then the page buttons."""
+    rows = [[_button(f"{marks.get(c.id, '')} {c.title}".strip(), pack(STATUS, c.id))] for c in shown.commitments]
+    return InlineKeyboardMarkup(rows + _navigation(shown, SCORECARD_PAGE, ()))
+
+
+def _navigation(shown: ListPage, action: str, suffix: tuple[str, ...]) -> list[list[InlineKeyboardButton]]:
+    """‹ Previous and Next › as needed; each button carries the page it opens (and the list's filter)."""
     navigation = []
     if shown.page > 0:
-        navigation.append(_button("‹ Previous", pack(LIST_PAGE, str(shown.page - 1), *suffix)))
+        navigation.append(_button("‹ Previous", pack(action, str(shown.page - 1), *suffix)))
     if shown.page + 1 < shown.pages:
-        navigation.append(_button("Next ›", pack(LIST_PAGE, str(shown.page + 1), *suffix)))
-    if navigation:
-        rows.append(navigation)
-    return InlineKeyboardMarkup(rows)
+        navigation.append(_button("Next ›", pack(action, str(shown.page + 1), *suffix)))
+    return [navigation] if navigation else []
 
 
 def card_keyboard(commitment: Commitment, subscribed: bool) -> InlineKeyboardMarkup:
@@ -71,6 +91,7 @@ def unsubscribe_keyboard(subscriptions: Sequence[Subscription], titles: dict[str
         return None
     rows = []
     for s in subscriptions:
-        label = {ALL: "everything", TAG: f"tag {s.target}"}.get(s.target_kind, titles.get(s.target, s.target))
+        names = {ALL: "everything", TAG: f"tag {s.target}", KIND: f"kind {s.target}"}
+        label = names.get(s.target_kind, titles.get(s.target, s.target))
         rows.append([_button(f"Unsubscribe: {label}", subscribe_data(UNSUBSCRIBE, s.target_kind, s.target))])
     return InlineKeyboardMarkup(rows)

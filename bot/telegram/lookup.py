@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from storage import ALL, COMMITMENT, TAG
-from watchlist import Commitment, Watchlist
+from storage import ALL, COMMITMENT, KIND, TAG
+from watchlist import Commitment, Kind, Watchlist
 
 SUGGESTIONS = 5
 _MIN_SUGGESTION_SCORE = 0.45
@@ -122,9 +122,29 @@ def _score(query: str, commitment: Commitment) -> float:
     return coverage + likeness
 
 
+def _kind_word(query: str) -> str | None:
+    """ "position" from `kind:position` (or "kind position"); None when the query is no kind query."""
+    first, _, rest = normalize(query).partition(" ")
+    return rest if first == "kind" and rest else None
+
+
+def find_kind(query: str) -> Kind | None:
+    """The kind `kind:<kind>` names ("positions" too); None for any other query."""
+    word = _kind_word(query)
+    return next((kind for kind in Kind if word in (kind.value, f"{kind.value}s")), None)
+
+
+def unknown_kind(query: str) -> str | None:
+    """What to tell someone whose `kind:<word>` names no kind; None when the query is fine."""
+    word = _kind_word(query)
+    if word is None or find_kind(query) is not None:
+        return None
+    return f"No kind called “{word}”. Kinds: {', '.join(f'kind:{kind.value}' for kind in Kind)}."
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
-    """Something a chat can subscribe to: everything, a tag, or one pledge."""
+    """Something a chat can subscribe to: everything, a tag, a kind of entry, or one pledge."""
 
     kind: str
     value: str = ""
@@ -134,10 +154,13 @@ EVERYTHING = Target(ALL)
 
 
 def find_target(watchlist: Watchlist, query: str) -> Target | Found:
-    """`all`, a tag, or a pledge; a `Found` with suggestions when the query names none of them."""
+    """`all`, a tag, `kind:<kind>` or a pledge; a `Found` with suggestions when the query names none of them."""
     wanted = normalize(query)
     if wanted in ("all", "everything"):
         return EVERYTHING
+    kind = find_kind(query)
+    if kind is not None:
+        return Target(KIND, kind.value)
     for tag in watchlist.tags():
         if normalize(tag) == wanted:
             return Target(TAG, tag)
@@ -146,10 +169,13 @@ def find_target(watchlist: Watchlist, query: str) -> Target | Found:
 
 
 def filter_commitments(watchlist: Watchlist, query: str) -> tuple[str, tuple[Commitment, ...]] | None:
-    """`/list` narrowing: a tag, or a section named exactly or in part; None when nothing fits.
+    """`/list` narrowing: `kind:<kind>`, a tag, or a section named exactly or in part; None when nothing fits.
 
     Returns the label to show (the tag or section as written in the watchlist) and the pledges.
     """
+    kind = find_kind(query)
+    if kind is not None:
+        return f"kind:{kind.value}", tuple(c for c in watchlist.commitments if c.kind == kind)
     wanted = normalize(query)
     for tag in watchlist.tags():
         if normalize(tag) == wanted:

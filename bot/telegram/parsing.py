@@ -14,6 +14,7 @@ MAX_MUTE = timedelta(days=365)
 _DURATION_PART = re.compile(r"(\d+)\s*(weeks?|days?|hours?|minutes?|mins?|w|d|h|m)", re.IGNORECASE)
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 _UNITS = {"w": timedelta(weeks=1), "d": timedelta(days=1), "h": timedelta(hours=1), "m": timedelta(minutes=1)}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def parse_duration(text: str) -> timedelta | None:
@@ -64,3 +65,11 @@ def closest_time_zones(text: str, limit: int = 3) -> list[str]:
         keys.setdefault(name.rsplit("/", 1)[-1].casefold(), name)
     close = difflib.get_close_matches(wanted, list(keys), n=limit * 2, cutoff=0.6)
     return list(dict.fromkeys(keys[key] for key in close))[:limit]
+
+
+def parse_weekday(text: str) -> int | None:
+    """ "mon", "Monday", "tue" → 0, 0, 1 (Monday is 0, as in `datetime.weekday`); None for anything else."""
+    wanted = text.strip().lower()
+    if len(wanted) < 3:
+        return None
+    return next((index for index, name in enumerate(_WEEKDAYS) if name.startswith(wanted)), None)

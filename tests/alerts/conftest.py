@@ -10,6 +10,7 @@ from telegram import Bot
 
 from bot.alerts.dispatcher import Dispatcher, DispatchSettings
 from bot.alerts.senders import TelegramSender
+from bot.bot_api import Transport
 from bot.services import Services
 from storage import Database, upgrade
 from tests.alerts.helpers import FixedClock, make_services
@@ -40,10 +41,12 @@ def services(outbox_db: Database, tmp_path: Path, clock: FixedClock) -> Services
 
 
 def telegram_bot(telegram: TelegramHarness) -> Bot:
+    """A bot sending as the application's does: through a `Transport`, so the sender knows what Telegram answered."""
     return Bot(
         telegram.token,
         base_url=f"{telegram.api_base_url}/bot",
         base_file_url=f"{telegram.api_base_url}/file/bot",
+        request=Transport(),
     )
 
 

@@ -19,6 +19,7 @@ from telegram import Bot
 from bot.alerts.dispatcher import Dispatcher, DispatchSettings
 from bot.alerts.senders import Outcome, Recipient, Sender, TelegramSender
 from bot.config import Config, StorageSettings, WatchlistSettings
+from bot.feedback import Keyboard
 from bot.services import Services
 from storage import ChatScope, Database
 from tests.support.storage import outbox_counts
@@ -38,11 +39,11 @@ class BlockingSender:
     def scope(self) -> ChatScope:
         return self.inner.scope
 
-    async def send(self, chat_id: int, markup: str) -> Outcome:
+    async def send(self, chat_id: int, markup: str, keyboard: Keyboard = ()) -> Outcome:
         if self.allowed <= 0:
             await asyncio.Event().wait()
         self.allowed -= 1
-        return await self.inner.send(chat_id, markup)
+        return await self.inner.send(chat_id, markup, keyboard)
 
     async def resolve_alert_chat(self, configured: int | str | None) -> Recipient | None:
         return await self.inner.resolve_alert_chat(configured)

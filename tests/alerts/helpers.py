@@ -84,12 +84,13 @@ def make_services(
 async def add_chat(
     database: Database, chat_id: int, *, subscribe_to: str = "all", at: datetime = T0, kind: str = "private"
 ) -> None:
-    """A chat subscribed to "all", a pledge id, or "tag:<tag>"."""
+    """A chat subscribed to "all", a pledge id, "tag:<tag>" or "kind:<kind>"."""
+    prefix, _, value = subscribe_to.partition(":")
     target_kind, target = (
         ("all", "")
         if subscribe_to == "all"
-        else ("tag", subscribe_to[4:])
-        if subscribe_to.startswith("tag:")
+        else (prefix, value)
+        if prefix in ("tag", "kind") and value
         else ("commitment", subscribe_to)
     )
     async with database.transaction() as connection:
@@ -108,6 +109,7 @@ async def publish(
     story_id: int | None = None,
     at: datetime = T0 + timedelta(hours=1),
     why: tuple[str, ...] = ("ML-1",),
+    signal: str = "mention",
 ) -> StoredArticle:
     """Store an article matched to one pledge and queue its alerts, as a feed refresh does."""
     serial = next(_serial)
@@ -121,12 +123,12 @@ async def publish(
         published=at,
         content_hash=hashlib.sha256(title.encode()).hexdigest(),
     )
-    tags = next(c.tags for c in PLEDGES if c.id == commitment_id)
+    pledge = next(c for c in PLEDGES if c.id == commitment_id)
     async with database.transaction() as connection:
         stored = await insert_article(connection, article, feed_id=None, first_seen=at, story_id=story_id)
         assert stored is not None and stored.story_id is not None
-        await storage.insert_matches(connection, [(stored.id, MatchRecord(commitment_id, 0.9, why))])
-        alert = storage.NewAlert(stored.id, stored.story_id, (PledgeHit(commitment_id, tags),))
+        await storage.insert_matches(connection, [(stored.id, MatchRecord(commitment_id, 0.9, why, signal))])
+        alert = storage.NewAlert(stored.id, stored.story_id, (PledgeHit(pledge.id, pledge.tags, pledge.kind),))
         await storage.enqueue_alerts(connection, [alert], first_seen=at, now=at)
     return stored
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import storage
-from bot.alerts.deadlines import deadline_passed_at, queue_deadline_notices
+from bot.alerts.deadlines import queue_deadline_notices
 from bot.alerts.notices import admin_notice, queue_admin_notice
 from bot.services import Services
 from tests.alerts.conftest import MakeDispatcher
 from tests.alerts.helpers import T0, add_chat, publish
 from tests.support.telegram.client import TelegramHarness
+from tracker import deadline_passed_at
 from watchlist import set_field
 
 BEFORE_ML1_DEADLINE = datetime(2026, 5, 1, tzinfo=UTC)  # ML-1's deadline in the test watchlist: 30 Jun 2026

@@ -150,15 +150,18 @@ async def test_notice_is_queued_once_per_chat_kind_and_subject(database: Databas
     assert after == []
 
 
-async def test_subscribers_before_match_by_id_tag_or_all_and_date(database: Database) -> None:
+async def test_subscribers_before_match_by_id_tag_kind_or_all_and_date(database: Database) -> None:
     await add_chat(database, 1, subscribe_to="all")
     await add_chat(database, 2, subscribe_to="ml-1-railway")
     await add_chat(database, 3, subscribe_to="tag:rail")
     await add_chat(database, 4, subscribe_to="gwadar-port")
     await add_chat(database, 5, subscribe_to="all", at=LATER)
+    await add_chat(database, 6, subscribe_to="kind:pledge")
+    await add_chat(database, 7, subscribe_to="kind:position")
+    hit = storage.PledgeHit("ml-1-railway", ("rail",), "pledge")
     async with database.transaction() as connection:
-        found = await storage.subscribers_before(connection, "ml-1-railway", ["rail"], T0 + timedelta(hours=1))
-    assert found == [1, 2, 3]
+        found = await storage.subscribers_before(connection, hit, T0 + timedelta(hours=1))
+    assert found == [1, 2, 3, 6]
 
 
 async def test_a_chat_the_bot_writes_to_first_keeps_an_existing_row_as_it_is(database: Database) -> None:

@@ -17,7 +17,7 @@ from pydantic import SecretStr
 
 from bot.config import Config, StorageSettings, TelegramSettings, WatchlistSettings
 from bot.services import Services
-from bot.telegram.application import BotApplication, build_application
+from bot.telegram.application import BotApplication, build_application, start_polling
 from storage import Database, upgrade
 from tests.support.telegram.client import TelegramHarness
 from watchlist import WatchlistReloader
@@ -25,7 +25,6 @@ from watchlist import WatchlistReloader
 DATA = Path(__file__).resolve().parent / "data"
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 ADMIN_ID = 4242
-POLL_TIMEOUT_SECONDS = 5
 
 
 def copy_watchlist(folder: Path) -> Path:
@@ -62,8 +61,8 @@ async def running_bot(services: Services) -> AsyncIterator[BotApplication]:
         assert application.post_init is not None
         await application.post_init(application)
         await application.start()
+        await start_polling(application)
         assert application.updater is not None
-        await application.updater.start_polling(timeout=POLL_TIMEOUT_SECONDS)
         try:
             yield application
         finally:

@@ -37,7 +37,13 @@ def _title(days_ago: int) -> str:
 
 
 async def add_article(
-    database: Database, title: str, outlet: str, days_ago: int, pledges: list[str], feed_id: int | None = None
+    database: Database,
+    title: str,
+    outlet: str,
+    days_ago: int,
+    pledges: list[str],
+    feed_id: int | None = None,
+    signal: str = "mention",
 ) -> None:
     link = (
         TRICKY_LINK
@@ -57,7 +63,7 @@ async def add_article(
     async with database.transaction() as connection:
         stored = await insert_article(connection, article, feed_id=feed_id, first_seen=article.published)
         assert stored is not None
-        await insert_matches(connection, [(stored.id, MatchRecord(p, 0.9, ("ML-1",))) for p in pledges])
+        await insert_matches(connection, [(stored.id, MatchRecord(p, 0.9, ("ML-1",), signal)) for p in pledges])
 
 
 async def seed_feeds(database: Database) -> tuple[int, int]:

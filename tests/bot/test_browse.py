@@ -59,6 +59,16 @@ async def test_list_by_part_of_a_section_name(telegram: TelegramHarness, bot: Bo
     assert reply.visible_text.startswith("Pledges — Reviving CPEC & BRI (")
 
 
+async def test_list_by_kind_shows_only_that_kind(telegram: TelegramHarness, bot: BotApplication) -> None:
+    [reply] = await telegram.private_chat().ask("/list kind:position")
+    lines = reply.visible_text.splitlines()
+    assert lines[0] == "Pledges — kind:position (2) · page 1 of 1"
+    assert [line for line in lines if line.startswith("• ")] == [
+        "• International cooperation on the Global Security Initiative — global-security-initiative",
+        "• Commitment to the UNFCCC, the Paris Agreement and CBDR — unfccc-paris-commitment",
+    ]
+
+
 async def test_list_unknown_filter_answers_with_usage(telegram: TelegramHarness, bot: BotApplication) -> None:
     [reply] = await telegram.private_chat().ask("/list astronomy")
     assert "No section or tag called “astronomy”" in reply.visible_text

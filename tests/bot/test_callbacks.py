@@ -13,7 +13,7 @@ from bot.telegram.callbacks import (
     unpack,
     untoken,
 )
-from storage import ALL, COMMITMENT, TAG
+from storage import ALL, COMMITMENT, KIND, TAG
 
 LONG_ID = "a-very-long-pledge-identifier-that-a-person-might-well-write-in-a-watchlist-by-hand"
 SHORT_ID = "ml-1-railway"
@@ -40,7 +40,8 @@ def test_non_ascii_section_names_are_measured_in_bytes() -> None:
 
 def test_subscription_targets_round_trip() -> None:
     ids, tags = [SHORT_ID, LONG_ID], ["transport", "disaster-relief"]
-    for kind, value in [(ALL, ""), (TAG, "disaster-relief"), (COMMITMENT, SHORT_ID), (COMMITMENT, LONG_ID)]:
+    targets = [(ALL, ""), (TAG, "disaster-relief"), (KIND, "position"), (COMMITMENT, SHORT_ID), (COMMITMENT, LONG_ID)]
+    for kind, value in targets:
         data = subscribe_data(SUBSCRIBE, kind, value)
         assert len(data.encode()) <= MAX_CALLBACK_BYTES
         assert parse_target(unpack(data).args[0], ids, tags) == (kind, value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.services import Services
 from bot.telegram.application import BotApplication
 from bot.telegram.commands import usage
-from storage import ALL, COMMITMENT, TAG, list_subscriptions
+from storage import ALL, COMMITMENT, KIND, TAG, list_subscriptions
 from tests.support.telegram.client import ChatSession, TelegramHarness
 
 
@@ -141,3 +141,34 @@ async def test_mysubs_lists_subscriptions_and_settings(telegram: TelegramHarness
 async def test_mysubs_with_none_says_how_to_start(telegram: TelegramHarness, bot: BotApplication) -> None:
     [reply] = await telegram.private_chat().ask("/mysubs")
     assert reply.visible_text.startswith("This chat has no subscriptions.")
+
+
+async def test_subscribe_to_a_kind_of_entry(telegram: TelegramHarness, bot: BotApplication, services: Services) -> None:
+    alice = telegram.private_chat()
+    [reply] = await alice.ask("/subscribe kind:position")
+    assert reply.visible_text.startswith("Subscribed to every entry of kind position.")
+    assert await subscriptions_of(services, alice) == {(KIND, "position")}
+    [mine] = await alice.ask("/mysubs")
+    await alice.press(mine, "Unsubscribe: kind position")
+    [done] = await alice.replies()
+    assert done.visible_text == "Unsubscribed from every entry of kind position."
+    assert await subscriptions_of(services, alice) == set()
+
+
+async def test_the_subscribe_keyboard_offers_the_kinds_the_watchlist_has(
+    telegram: TelegramHarness, bot: BotApplication, services: Services
+) -> None:
+    alice = telegram.private_chat()
+    [reply] = await alice.ask("/subscribe")
+    kinds = [b["text"] for b in reply.buttons() if str(b["text"]).startswith("Kind: ")]
+    assert kinds == ["Kind: pledge", "Kind: position", "Kind: mechanism"]
+    await alice.press(reply, "Kind: mechanism")
+    await alice.replies()
+    assert await subscriptions_of(services, alice) == {(KIND, "mechanism")}
+
+
+async def test_an_unknown_kind_names_the_kinds_there_are(telegram: TelegramHarness, bot: BotApplication) -> None:
+    [reply] = await telegram.private_chat().ask("/subscribe kind:promise")
+    assert reply.visible_text.startswith(
+        "No kind called “promise”. Kinds: kind:pledge, kind:position, kind:mechanism, kind:agreement."
+    )

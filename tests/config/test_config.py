@@ -122,7 +122,8 @@ def test_cli_reports_bad_configs_in_one_line_without_traceback(tmp_path: Path, t
 
 
 def test_cli_check_masks_the_token(tmp_path: Path) -> None:
-    path = _write(tmp_path, '[telegram]\ntoken = "123456:SECRET-token"\n')
+    watchlist = f'[watchlist]\npath = "{REPO / "watchlist.toml"}"\n'  # `config check` reads it
+    path = _write(tmp_path, '[telegram]\ntoken = "123456:SECRET-token"\n' + watchlist)
     result = subprocess.run(
         [sys.executable, "-m", "bot", "config", "check", "--config", str(path)],
         capture_output=True,

@@ -40,10 +40,10 @@ def test_poll_once_stores_and_summarises(tmp_path: Path, server: FeedServer) -> 
     assert "1 feeds checked, 0 not modified, 1 new articles" in result.output
 
 
-def test_poll_once_with_a_failing_feed_still_exits_zero_and_shows_the_error(tmp_path: Path, server: FeedServer) -> None:
+def test_poll_once_with_every_feed_failing_exits_3_and_shows_the_error(tmp_path: Path, server: FeedServer) -> None:
     server.route("/feed", Reply(status=500))
     result = _run("poll", "--once", "--config", str(_config(tmp_path, ledger=server.url("/feed"))))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output
     assert "HTTP 500 Internal Server Error" in result.output
 
 

@@ -202,7 +202,7 @@ async def test_requests_to_one_host_are_limited(server: FeedServer, fetcher: Fee
 
 
 async def test_a_stored_non_ascii_etag_is_not_sent(server: FeedServer, fetcher: FeedFetcher) -> None:
-    # a server may send obs-text in an ETag; httpx cannot send it back, so the request goes unconditional
+    # a server may send obs-text in an ETag; it cannot be sent back as it came, so the request goes unconditional
     server.route("/feed", Reply(body=FEED, headers={"ETag": '"caf\u00e9"'}))
     first = await fetcher.fetch(server.url("/feed"))
     second = await fetcher.fetch(server.url("/feed"), etag=first.etag, last_modified="Mon, 08 May 2023 07:00:00 GMT")

@@ -5,15 +5,14 @@ from __future__ import annotations
 import random
 import socket
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
 from sqlalchemy import select
 
-from feeds import FeedFetcher, FetchSettings, PollingSettings, PollReport, poll_round
-from matcher import Matcher, compile_matcher
+from feeds import FeedFetcher, FetchSettings, PollReport, poll_round
 from storage import (
     ALL,
     Database,
@@ -26,39 +25,14 @@ from storage import (
     sync_feeds,
 )
 from storage.schema import articles
+from tests.feeds.rounds import ML1, RoundServices
 from tests.feeds.support import ConditionalFeed, Entry, FeedServer, Reply, rss
 from tests.support.storage import article_count
-from watchlist import Commitment, Watchlist
+from watchlist import Watchlist
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
-ML1 = Commitment(
-    id="ml-1",
-    title="Upgrade the Main Line-1 railway",
-    section="Connectivity",
-    quote="upgrade ML-1",
-    aliases=("ML-1", "Main Line-1"),
-    tags=("rail",),
-)
 ML1_NEWS = Entry("ML-1 railway financing agreed", guid="n-1", summary="The Main Line-1 loan was agreed.")
 OTHER_NEWS = Entry("Textile exporters ask for lower duties", guid="n-2", summary="A trade body wrote to the ministry.")
-
-
-@dataclass
-class _Config:
-    polling: PollingSettings = field(default_factory=lambda: PollingSettings(interval_seconds=600))
-
-
-@dataclass
-class _Services:
-    """The parts of the running app a round reads; the real values, not mocks."""
-
-    database: Database
-    watchlist: Watchlist = field(default_factory=lambda: Watchlist(commitments=(ML1,)))
-    config: _Config = field(default_factory=_Config)
-
-    @property
-    def matcher(self) -> Matcher:
-        return compile_matcher(self.watchlist)
 
 
 @pytest.fixture
@@ -68,28 +42,28 @@ async def fetcher() -> AsyncIterator[FeedFetcher]:
 
 
 @pytest.fixture
-def services(database: Database) -> _Services:
-    return _Services(database)
+def services(database: Database) -> RoundServices:
+    return RoundServices(database)
 
 
-async def _add_feeds(services: _Services, **urls: str) -> None:
+async def _add_feeds(services: RoundServices, **urls: str) -> None:
     async with services.database.transaction() as connection:
         specs = [FeedSpec(name, url) for name, url in urls.items()]
         await sync_feeds(connection, specs, kinds=["config"], now=NOW)
 
 
-async def _feeds(services: _Services) -> dict[str, FeedRow]:
+async def _feeds(services: RoundServices) -> dict[str, FeedRow]:
     async with services.database.transaction() as connection:
         return {feed.name: feed for feed in await list_feeds(connection)}
 
 
-async def _count(services: _Services) -> int:
+async def _count(services: RoundServices) -> int:
     async with services.database.transaction() as connection:
         return await article_count(connection)
 
 
 async def _poll(
-    services: _Services,
+    services: RoundServices,
     fetcher: FeedFetcher,
     at: datetime = NOW,
     every_feed: bool = False,
@@ -105,7 +79,7 @@ def _refused_url() -> str:
 
 
 async def test_first_poll_stores_articles_and_cache_headers(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     feed = ConditionalFeed(ML1_NEWS, OTHER_NEWS)
     server.route("/feed", feed)
@@ -117,7 +91,7 @@ async def test_first_poll_stores_articles_and_cache_headers(
 
 
 async def test_304_keeps_state_and_stores_nothing(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/feed", ConditionalFeed(ML1_NEWS, OTHER_NEWS))
     await _add_feeds(services, ledger=server.url("/feed"))
@@ -131,7 +105,7 @@ async def test_304_keeps_state_and_stores_nothing(
 
 
 async def test_last_modified_is_stored_and_sent_back(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     stamp = "Wed, 25 Nov 2026 10:00:00 GMT"
     server.route("/feed", Reply(body=rss(OTHER_NEWS), headers={"Last-Modified": stamp}))
@@ -143,7 +117,7 @@ async def test_last_modified_is_stored_and_sent_back(
 
 
 async def test_matches_are_stored_with_their_article_and_reported(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/feed", Reply(body=rss(ML1_NEWS, OTHER_NEWS)))
     await _add_feeds(services, ledger=server.url("/feed"))
@@ -155,7 +129,7 @@ async def test_matches_are_stored_with_their_article_and_reported(
 
 
 async def test_alerts_are_queued_for_subscribed_chats(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     async with services.database.transaction() as connection:
         await ensure_chat(connection, 42, "private", None, NOW - timedelta(days=1))
@@ -166,7 +140,7 @@ async def test_alerts_are_queued_for_subscribed_chats(
 
 
 async def test_backlog_of_a_new_feed_is_stored_and_matched_but_alerts_nobody(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     async with services.database.transaction() as connection:
         await ensure_chat(connection, 42, "private", None, NOW - timedelta(days=30))
@@ -180,7 +154,7 @@ async def test_backlog_of_a_new_feed_is_stored_and_matched_but_alerts_nobody(
 
 
 async def test_article_seen_in_two_feeds_is_stored_once(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     shared = Entry("Gwadar airport opens", link="https://news.example/gwadar?utm_source=a")
     server.route("/a", Reply(body=rss(shared)))
@@ -191,7 +165,7 @@ async def test_article_seen_in_two_feeds_is_stored_once(
 
 
 async def test_items_that_reappear_after_being_pruned_are_not_new(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     feed = ConditionalFeed(ML1_NEWS, OTHER_NEWS)
     server.route("/feed", feed)
@@ -205,7 +179,7 @@ async def test_items_that_reappear_after_being_pruned_are_not_new(
 
 
 async def test_same_story_from_two_outlets_shares_a_story(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/a", Reply(body=rss(Entry("Khunjerab pass reopens for cross-border trade", guid="a1"))))
     server.route("/b", Reply(body=rss(Entry("Khunjerab pass reopens for cross-border trade - Harbour", guid="b1"))))
@@ -219,7 +193,7 @@ async def test_same_story_from_two_outlets_shares_a_story(
 
 
 async def test_same_story_from_two_outlets_in_one_round_alerts_once(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     async with services.database.transaction() as connection:
         await ensure_chat(connection, 42, "private", None, NOW - timedelta(days=1))
@@ -232,7 +206,7 @@ async def test_same_story_from_two_outlets_in_one_round_alerts_once(
 
 
 async def test_410_disables_the_feed_and_reports_it_gone(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/feed", Reply(status=410))
     await _add_feeds(services, ledger=server.url("/feed"))
@@ -243,7 +217,7 @@ async def test_410_disables_the_feed_and_reports_it_gone(
 
 
 async def test_429_waits_as_long_as_retry_after_asks(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/feed", Reply(status=429, headers={"Retry-After": "7200"}))
     await _add_feeds(services, ledger=server.url("/feed"))
@@ -254,7 +228,7 @@ async def test_429_waits_as_long_as_retry_after_asks(
 
 
 async def test_an_absurd_retry_after_waits_a_day_at_most(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/feed", Reply(status=429, headers={"Retry-After": "9" * 14}))
     await _add_feeds(services, ledger=server.url("/feed"))
@@ -266,7 +240,7 @@ async def test_an_absurd_retry_after_waits_a_day_at_most(
 
 
 async def test_an_absurd_ttl_is_honoured_up_to_the_maximum_interval(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     body = rss(OTHER_NEWS).replace(b"<channel>", b"<channel><ttl>" + b"9" * 400 + b"</ttl>")
     server.route("/feed", Reply(body=body))
@@ -277,7 +251,7 @@ async def test_an_absurd_ttl_is_honoured_up_to_the_maximum_interval(
 
 
 async def test_an_entry_with_nul_characters_is_stored(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     # NUL is not valid XML, so feedparser's lenient fallback reads it; PostgreSQL cannot store it in text
     body = rss(ML1_NEWS).replace(b"ML-1 railway", b"ML-1\x00 railway").replace(b"n-1", b"n-\x001")
@@ -291,7 +265,7 @@ async def test_an_entry_with_nul_characters_is_stored(
 
 
 async def test_a_feed_whose_articles_the_database_refuses_fails_alone(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     # nothing bounds an id's length, but PostgreSQL refuses one longer than the column (SQLite stores it)
     services.watchlist = Watchlist(commitments=(replace(ML1, id="ml-" + "1" * 200),))
@@ -306,7 +280,7 @@ async def test_a_feed_whose_articles_the_database_refuses_fails_alone(
 
 
 async def test_manual_poll_still_honours_a_pending_retry_after(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/feed", Reply(status=429, headers={"Retry-After": "7200"}))
     await _add_feeds(services, ledger=server.url("/feed"))
@@ -316,7 +290,7 @@ async def test_manual_poll_still_honours_a_pending_retry_after(
 
 
 async def test_manual_poll_checks_feeds_that_are_not_due(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/feed", ConditionalFeed(OTHER_NEWS))
     await _add_feeds(services, ledger=server.url("/feed"))
@@ -325,7 +299,9 @@ async def test_manual_poll_checks_feeds_that_are_not_due(
     assert (await _poll(services, fetcher, every_feed=True)).checked == 1
 
 
-async def test_manual_poll_of_one_feed_by_name(server: FeedServer, fetcher: FeedFetcher, services: _Services) -> None:
+async def test_manual_poll_of_one_feed_by_name(
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
+) -> None:
     server.route("/a", Reply(body=rss(OTHER_NEWS)))
     server.route("/b", Reply(body=rss(ML1_NEWS)))
     await _add_feeds(services, a=server.url("/a"), b=server.url("/b"))
@@ -333,7 +309,7 @@ async def test_manual_poll_of_one_feed_by_name(server: FeedServer, fetcher: Feed
     assert (report.checked, [seen.path for seen in server.requests]) == (1, ["/b"])
 
 
-async def test_errors_back_off_exponentially(server: FeedServer, fetcher: FeedFetcher, services: _Services) -> None:
+async def test_errors_back_off_exponentially(server: FeedServer, fetcher: FeedFetcher, services: RoundServices) -> None:
     server.route("/feed", Reply(status=500))
     await _add_feeds(services, ledger=server.url("/feed"))
     delays = []
@@ -349,7 +325,7 @@ async def test_errors_back_off_exponentially(server: FeedServer, fetcher: FeedFe
 
 
 async def test_not_a_feed_is_stored_as_the_feed_error(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/feed", Reply(body=b"<html><body>Hello</body></html>", headers={"Content-Type": "text/html"}))
     await _add_feeds(services, ledger=server.url("/feed"))
@@ -360,7 +336,7 @@ async def test_not_a_feed_is_stored_as_the_feed_error(
 
 
 async def test_success_after_errors_resets_the_error_count(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/feed", Reply(status=500))
     await _add_feeds(services, ledger=server.url("/feed"))
@@ -372,7 +348,7 @@ async def test_success_after_errors_resets_the_error_count(
 
 
 async def test_a_round_where_every_feed_failed_counts_against_no_feed(
-    fetcher: FeedFetcher, services: _Services
+    fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     await _add_feeds(services, a=_refused_url(), b=_refused_url())
     report = await _poll(services, fetcher)
@@ -382,7 +358,7 @@ async def test_a_round_where_every_feed_failed_counts_against_no_feed(
 
 
 async def test_an_unreachable_feed_counts_when_others_answer(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/feed", Reply(body=rss(OTHER_NEWS)))
     await _add_feeds(services, down=_refused_url(), up=server.url("/feed"))
@@ -391,7 +367,7 @@ async def test_an_unreachable_feed_counts_when_others_answer(
     assert (await _feeds(services))["down"].error_count == 1
 
 
-async def test_an_unreachable_feed_polled_alone_counts(fetcher: FeedFetcher, services: _Services) -> None:
+async def test_an_unreachable_feed_polled_alone_counts(fetcher: FeedFetcher, services: RoundServices) -> None:
     await _add_feeds(services, down=_refused_url())
     report = await _poll(services, fetcher)
     assert not report.network_down
@@ -399,7 +375,7 @@ async def test_an_unreachable_feed_polled_alone_counts(fetcher: FeedFetcher, ser
 
 
 async def test_permanent_redirect_updates_the_stored_url(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/old", Reply(status=301, headers={"Location": "/new"}))
     server.route("/new", Reply(body=rss(OTHER_NEWS)))
@@ -409,7 +385,7 @@ async def test_permanent_redirect_updates_the_stored_url(
 
 
 async def test_temporary_redirect_keeps_the_stored_url(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/old", Reply(status=302, headers={"Location": "/new"}))
     server.route("/new", Reply(body=rss(OTHER_NEWS)))
@@ -419,7 +395,7 @@ async def test_temporary_redirect_keeps_the_stored_url(
 
 
 async def test_quiet_feed_is_checked_at_the_maximum_interval(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     server.route("/feed", Reply(body=rss(OTHER_NEWS)))
     await _add_feeds(services, ledger=server.url("/feed"))
@@ -429,7 +405,7 @@ async def test_quiet_feed_is_checked_at_the_maximum_interval(
 
 
 async def test_ttl_longer_than_the_interval_is_honoured(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     every_five_minutes = [
         Entry(f"Item {n}", guid=f"i{n}", published=format_datetime(NOW - timedelta(minutes=5 * n), usegmt=True))
@@ -445,7 +421,7 @@ async def test_ttl_longer_than_the_interval_is_honoured(
 
 
 async def test_busy_feed_is_checked_at_the_minimum_interval(
-    server: FeedServer, fetcher: FeedFetcher, services: _Services
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
 ) -> None:
     recent = [
         Entry(f"Item {n}", guid=f"i{n}", published=format_datetime(NOW - timedelta(minutes=5 * n), usegmt=True))

@@ -104,3 +104,97 @@ def test_explain_unknown_commitment_is_an_error(watchlist_file: Path) -> None:
     result = runner.invoke(app, ["explain", "x", "-w", str(watchlist_file), "--commitment", "nope"])
     assert result.exit_code == 2
     assert "no commitment with id 'nope'" in result.stderr
+
+
+def test_match_learns_first_from_a_feedback_file(tmp_path: Path, watchlist_file: Path) -> None:
+    verdicts = [
+        *(
+            {
+                "title": f"Pakistan and China discuss railway track works, round {n}",
+                "summary": "",
+                "commitment": "ml-1",
+                "relevant": False,
+            }
+            for n in range(15)
+        ),
+        *(
+            {
+                "title": f"ML-1 railway financing signed, tranche {n}",
+                "summary": "",
+                "commitment": "ml-1",
+                "relevant": True,
+            }
+            for n in range(15)
+        ),
+    ]
+    feedback = _articles(tmp_path, *(json.dumps(v) for v in verdicts))
+    articles = tmp_path / "in.jsonl"
+    articles.write_text(json.dumps({"id": "x", "title": "Pakistan and China discuss railway track works again"}) + "\n")
+    plain = runner.invoke(app, ["match", "--watchlist", str(watchlist_file), "--input", str(articles), "--rules-only"])
+    taught = runner.invoke(
+        app,
+        [
+            "match",
+            "--watchlist",
+            str(watchlist_file),
+            "--input",
+            str(articles),
+            "--rules-only",
+            "--feedback",
+            str(feedback),
+        ],
+    )
+    assert [m["commitment"] for m in json.loads(plain.stdout)["matches"]] == ["ml-1"]
+    assert json.loads(taught.stdout)["matches"] == []
+    assert "30 verdicts, learned from 30 verdicts" in taught.stderr
+
+
+def test_a_feedback_line_without_a_verdict_is_refused_with_its_line(tmp_path: Path, watchlist_file: Path) -> None:
+    feedback = _articles(tmp_path, json.dumps({"title": "ML-1", "summary": "", "commitment": "ml-1"}))
+    articles = tmp_path / "in.jsonl"
+    articles.write_text(json.dumps({"id": "x", "title": "ML-1"}) + "\n")
+    result = runner.invoke(app, ["match", "-w", str(watchlist_file), "-i", str(articles), "--feedback", str(feedback)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {feedback}:1: 'relevant' must be true or false"
+
+
+def test_an_article_without_an_id_is_refused(tmp_path: Path, watchlist_file: Path) -> None:
+    articles = _articles(tmp_path, json.dumps({"title": "ML-1 financing signed"}))
+    result = runner.invoke(app, ["match", "--watchlist", str(watchlist_file), "--input", str(articles)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {articles}:1: no 'id': each output line repeats its input's id"
+
+
+def test_a_json_error_names_its_line_and_column(tmp_path: Path, watchlist_file: Path) -> None:
+    articles = _articles(tmp_path, '{"id": 1, "title": "tab\there"}')
+    result = runner.invoke(app, ["match", "--watchlist", str(watchlist_file), "--input", str(articles)])
+    assert result.stderr.strip() == f"error: {articles}:1: not valid JSON (Invalid control character at column 24)"
+
+
+def test_explain_refuses_an_empty_headline(watchlist_file: Path) -> None:
+    result = runner.invoke(app, ["explain", "", "--watchlist", str(watchlist_file)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: explain: give a headline to score")
+
+
+def test_match_output_carries_each_match_s_signal(tmp_path: Path, watchlist_file: Path) -> None:
+    articles = _articles(
+        tmp_path,
+        json.dumps({"id": "step", "title": "ML-1 financing signed"}),
+        json.dumps({"id": "talk", "title": "ML-1 financing will be signed next year"}),
+    )
+    result = runner.invoke(app, ["match", "--watchlist", str(watchlist_file), "--input", str(articles)])
+    assert result.exit_code == 0, result.output
+    step, talk = (json.loads(line)["matches"][0] for line in result.stdout.splitlines())
+    assert (step["signal"], talk["signal"]) == ("progress", "mention")
+    assert step["why"][-1] == "signal: progress — 'signed'"
+
+
+def test_explain_uses_the_threshold_and_watchlist_of_the_config(tmp_path: Path, watchlist_file: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f'[watchlist]\npath = "{watchlist_file}"\n[matcher]\nthreshold = 0.8\n', encoding="utf-8")
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(
+        app, ["explain", "ML-1 financing signed", "--rules-only", "--config", str(config)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "a match needs ≥ 0.8" in result.stdout and "ml-1" in result.stdout

@@ -218,7 +218,8 @@ def test_log_level_debug_also_shows_what_the_libraries_log(tmp_path: Path, serve
     config = _workspace(tmp_path, server.url("/news.xml"))
     result = _cli("run", "--once", "--log-level", "DEBUG", "--config", str(config), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert f"httpx: HTTP Request: GET {server.url('/news.xml')}" in result.stderr
+    assert f"feeds.fetch: HTTP Request: GET {server.url('/news.xml')}" in result.stderr
+    assert "DEBUG aiosqlite:" in result.stderr
 
 
 def test_status_shows_the_news_per_pledge_and_the_feed_health(tmp_path: Path, server: FeedServer) -> None:
@@ -274,5 +275,7 @@ def test_a_rejected_token_is_reported_without_revealing_it(tmp_path: Path, rejec
     result = _cli("run", "--config", str(config), "--log-level", "DEBUG", cwd=tmp_path)
     assert result.returncode == 2
     assert "Telegram refused to start the bot" in result.stderr and "rejected" in result.stderr
+    assert f"{rejecting_bot_api}/bot<token>/getMe answered 401 Unauthorized" in result.stderr
+    assert "check [telegram] token" in result.stderr
     assert token not in result.stdout + result.stderr
     assert "Traceback" not in result.stderr

@@ -10,7 +10,17 @@ from storage import Database, current_revision, downgrade, head_revision, upgrad
 from storage.schema import metadata
 from tests.support.db import wait_for_lock_waiters
 
-TABLES = {"feeds", "articles", "matches", "chats", "subscriptions", "deliveries", "notices"}
+TABLES = {
+    "feeds",
+    "articles",
+    "matches",
+    "chats",
+    "subscriptions",
+    "deliveries",
+    "notices",
+    "status_overrides",
+    "feedback",
+}
 
 
 def _tables(sync_connection: object) -> set[str]:

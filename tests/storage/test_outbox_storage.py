@@ -7,6 +7,7 @@ from sqlalchemy import select
 from storage import (
     ALL,
     COMMITMENT,
+    KIND,
     TAG,
     ChatScope,
     Database,
@@ -24,8 +25,8 @@ from storage.schema import deliveries
 from tests.support.storage import article, insert_article
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
-ML1 = PledgeHit("ml-1-railway", ("transport",))
-GWADAR = PledgeHit("gwadar-port", ("ports",))
+ML1 = PledgeHit("ml-1-railway", ("transport",), "pledge")
+GWADAR = PledgeHit("gwadar-port", ("ports",), "pledge")
 
 
 async def _chat(db: Database, chat_id: int, kind: str, target: str = "", at: datetime = NOW) -> None:
@@ -79,6 +80,15 @@ async def test_alerts_go_to_all_commitment_and_tag_subscribers_naming_their_pled
     queued, _ = await _store(database, "a1", [ML1, GWADAR])
     assert queued == 3
     assert await _outbox(database) == [(1, "ml-1-railway"), (2, "gwadar-port"), (3, "ml-1-railway")]
+
+
+async def test_a_kind_subscription_gets_the_pledges_of_that_kind(database: Database) -> None:
+    await _chat(database, 1, KIND, "position")
+    await _chat(database, 2, KIND, "mechanism")
+    one_china = PledgeHit("one-china-principle", (), "position")
+    queued, _ = await _store(database, "a1", [ML1, one_china])
+    assert queued == 1
+    assert await _outbox(database) == [(1, "one-china-principle")]
 
 
 async def test_no_alert_for_articles_seen_before_the_subscription(database: Database) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from bot.cli.watchlist import watchlist_app
+from bot.cli.watchlist import KIND_NAMES, watchlist_app
 from tests.watchlist.conftest import BUNDLED
-from watchlist import load_watchlist
+from watchlist import Kind, load_watchlist
 
 
 def _run(*args: str) -> Result:
@@ -139,3 +139,84 @@ def test_edit_errors_are_messages_not_tracebacks(watchlist_file: Path) -> None:
         result = _run(*args)
         assert result.exit_code == 1, args
         assert result.stderr.startswith("error: ") and "Traceback" not in result.output
+
+
+def test_a_bad_deadline_is_blamed_on_the_deadline_option(watchlist_file: Path) -> None:
+    quote = "They noted the weather."
+    result = _run("add", "--title", "X", "--quote", quote, "--deadline", "next year", "-w", str(watchlist_file))
+    assert result.exit_code == 1
+    assert "--deadline:" in result.stderr and "--date" not in result.stderr
+
+
+def test_remove_takes_the_comment_above_the_pledge_with_it(watchlist_file: Path) -> None:
+    assert _run("remove", "hill-pass", "--watchlist", str(watchlist_file)).exit_code == 0
+    assert "# the crossing" not in watchlist_file.read_text(encoding="utf-8")
+
+
+def test_remove_leaves_the_next_pledges_comment_above_it(watchlist_file: Path) -> None:
+    assert _run("remove", "lakeside-railway", "--watchlist", str(watchlist_file)).exit_code == 0
+    text = watchlist_file.read_text(encoding="utf-8")
+    assert '# the crossing\n[[commitment]]\nid = "hill-pass"' in text
+
+
+def test_add_leaves_a_blank_line_between_two_pledges(watchlist_file: Path) -> None:
+    added = _run("add", "--title", "Weather watch", "--quote", "They noted the weather.", "-w", str(watchlist_file))
+    assert added.exit_code == 0, added.output
+    assert 'tags = ["trade"]\n\n[[commitment]]\nid = "weather-watch"' in watchlist_file.read_text(encoding="utf-8")
+
+
+def test_the_source_title_of_a_statement_without_a_heading_names_its_parties(communique: Path) -> None:
+    """The bundled communique opens with a sentence, not a heading: the title is not made of its file name."""
+    result = _run("generate", str(communique), "--date", "2022-11-02")
+    assert result.exit_code == 0, result.output
+    assert tomllib.loads(result.stdout)["source"]["title"] == "China–Pakistan joint communique, November 2022"
+
+
+def test_every_watchlist_command_uses_the_watchlist_of_the_config(
+    watchlist_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From a folder with no watchlist.toml, `--config` says which file to read and edit."""
+    config = tmp_path / "config.toml"
+    config.write_text(f'[watchlist]\npath = "{watchlist_file.name}"\n', encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    c = str(config)
+    listed = _run("list", "--config", c)
+    assert listed.exit_code == 0 and "hill-pass" in listed.stdout, listed.output
+    assert _run("check", "--config", c).exit_code == 0
+    added = _run("add", "--title", "Weather watch", "--quote", "They noted the weather.", "--config", c)
+    assert added.exit_code == 0, added.output
+    assert _run("set", "weather-watch", "tags", "climate", "--config", c).exit_code == 0
+    assert load_watchlist(watchlist_file).get("weather-watch").tags == ("climate",)  # type: ignore[union-attr]
+    assert _run("remove", "weather-watch", "--config", c).exit_code == 0
+    assert load_watchlist(watchlist_file).get("weather-watch") is None
+    assert not (elsewhere / "watchlist.toml").exists()
+
+
+def test_add_with_a_kind_and_list_by_kind(watchlist_file: Path) -> None:
+    w = str(watchlist_file)
+    quote = "They noted the weather."
+    added = _run("add", "--title", "Weather watch", "--quote", quote, "--kind", "mechanism", "-w", w)
+    assert added.exit_code == 0, added.output
+    commitment = load_watchlist(watchlist_file).get("weather-watch")
+    assert commitment is not None and commitment.kind == Kind.MECHANISM
+    listed = CliRunner().invoke(watchlist_app, ["list", w, "--kind", "mechanism"], terminal_width=200)
+    rows = [line for line in listed.stdout.splitlines() if line.startswith("│")]
+    assert len(rows) == 1 and "weather-watch" in rows[0] and "mechanism" in rows[0]
+
+
+def test_an_unknown_kind_names_the_kinds(watchlist_file: Path) -> None:
+    for args in (
+        ("list", str(watchlist_file), "--kind", "promise"),
+        ("add", "--title", "X", "--quote", "Y", "--kind", "promise", "-w", str(watchlist_file)),
+    ):
+        result = _run(*args)
+        assert result.exit_code == 1
+        assert (
+            result.stderr.strip() == "error: --kind: expected pledge, position, mechanism or agreement (got 'promise')"
+        )
+
+
+def test_the_kinds_the_help_names_are_the_kinds_there_are() -> None:
+    assert KIND_NAMES.replace(" or ", ", ").split(", ") == [kind.value for kind in Kind]

@@ -30,7 +30,8 @@ def _coverage(watchlist: Watchlist, split: Split, name: str) -> tuple[float, flo
     negatives = [item for item in items if not item.labels]
     pulled = sum(any(finds(q, f"{item.title} {item.summary}") for q in queries.values()) for item in negatives)
     print(
-        f"{name}, news {split}: queries find {found}/{expected} ({found / expected:.2f}); pull in {pulled}/{len(negatives)} negatives"
+        f"{name}, news {split}: queries find {found}/{expected} ({found / expected:.2f}); "
+        f"pull in {pulled}/{len(negatives)} negatives"
     )
     return found / expected, pulled / len(negatives)
 

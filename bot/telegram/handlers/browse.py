@@ -7,10 +7,11 @@ from datetime import timedelta
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.render_news import group_by_article, render_latest, render_search
+from bot.statuses import load_statuses
 from bot.telegram.callbacks import STATUS
 from bot.telegram.handlers.common import Context, UsageError, answer, chat_id, query_text, services_of
 from bot.telegram.keyboards import card_keyboard, list_keyboard, suggestions_keyboard
-from bot.telegram.lookup import filter_commitments, find_commitment
+from bot.telegram.lookup import filter_commitments, find_commitment, unknown_kind
 from bot.telegram.parsing import parse_count
 from bot.telegram.render.pledges import PledgeNews, list_page, render_card, render_list, render_suggestions
 from storage import COMMITMENT, count_matches_since, latest_matched, list_subscriptions, search_articles
@@ -38,6 +39,8 @@ def list_view(watchlist: Watchlist, query: str, page: int) -> tuple[str, InlineK
 async def list_command(update: Update, context: Context) -> None:
     watchlist = services_of(context).watchlist
     query = query_text(context)
+    if problem := unknown_kind(query):
+        raise UsageError(problem)
     view = list_view(watchlist, query, 0)
     if view is None:
         sections = ", ".join(s for s in watchlist.sections() if s) or "none"
@@ -66,9 +69,11 @@ async def send_card(update: Update, context: Context, commitment: Commitment) ->
         month = await count_matches_since(connection, now - timedelta(days=30))
         latest = await latest_matched(connection, CARD_ARTICLES, [commitment.id])
         subscriptions = await list_subscriptions(connection, chat_id(update))
-    news = PledgeNews(week.get(commitment.id, 0), month.get(commitment.id, 0), tuple(m.article for m in latest))
+        [status] = await load_statuses(connection, services.watchlist, now, only=[commitment])
+    news = PledgeNews(week.get(commitment.id, 0), month.get(commitment.id, 0), tuple(latest))
     subscribed = any(s.target_kind == COMMITMENT and s.target == commitment.id for s in subscriptions)
-    await answer(update, context, render_card(commitment, news, now.date()), card_keyboard(commitment, subscribed))
+    card = render_card(commitment, news, status, now.date())
+    await answer(update, context, card, card_keyboard(commitment, subscribed))
 
 
 async def latest(update: Update, context: Context) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.telegram.callbacks import SUBSCRIBE, UNSUBSCRIBE, Pressed, parse_target, unpack, untoken
 from bot.telegram.handlers.browse import list_view, send_card
 from bot.telegram.handlers.common import Context, answer, services_of
+from bot.telegram.handlers.statuses import scorecard_view
 from bot.telegram.handlers.subscriptions import subscribe_to, unsubscribe_from
 from bot.telegram.lookup import Target
 
@@ -75,12 +76,28 @@ async def page_pressed(update: Update, context: Context) -> None:
         await query.answer(STALE, show_alert=True)
         return
     await query.answer()
-    text, keyboard = view
+    await _edit(query, *view)
+
+
+async def _edit(query: CallbackQuery, text: str, keyboard: InlineKeyboardMarkup) -> None:
+    """Show another page in the same message."""
     try:
         await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
     except BadRequest as error:  # a double tap asks for the page already shown
         if "not modified" not in str(error).lower():
             raise
+
+
+async def scorecard_page_pressed(update: Update, context: Context) -> None:
+    """`score:<page>`: the scorecard message is edited in place to show that page."""
+    query, pressed = _pressed(update)
+    page_arg = pressed.args[0] if pressed.args else ""
+    if not (page_arg.isdecimal() and int(page_arg) < _MAX_PAGE):
+        await query.answer(STALE, show_alert=True)
+        return
+    await query.answer()
+    text, keyboard = await scorecard_view(services_of(context), int(page_arg))
+    await _edit(query, text, keyboard)
 
 
 async def unknown_pressed(update: Update, context: Context) -> None:

@@ -7,7 +7,7 @@ from telegram import Update
 from bot.telegram.callbacks import SUBSCRIBE, UNSUBSCRIBE
 from bot.telegram.handlers.common import Context, UsageError, answer, chat_id, query_text, services_of
 from bot.telegram.keyboards import subscribe_choices, suggestions_keyboard, unsubscribe_keyboard
-from bot.telegram.lookup import EVERYTHING, Found, Target, find_target
+from bot.telegram.lookup import EVERYTHING, Found, Target, find_target, unknown_kind
 from bot.telegram.render.chat import (
     render_mysubs,
     render_settings,
@@ -23,9 +23,14 @@ async def subscribe_command(update: Update, context: Context) -> None:
     watchlist = services_of(context).watchlist
     query = query_text(context)
     if not query:
-        text = "Subscribe this chat to what? Everything, a tag, or one pledge (/list, or /subscribe ML-1)."
-        await answer(update, context, text, subscribe_choices(watchlist.tags()))
+        text = (
+            "Subscribe this chat to what? Everything, a tag, a kind of entry (/subscribe kind:position) "
+            "or one pledge (/list, or /subscribe ML-1)."
+        )
+        await answer(update, context, text, subscribe_choices(watchlist.tags(), watchlist.kinds()))
         return
+    if problem := unknown_kind(query):
+        raise UsageError(problem)
     target = find_target(watchlist, query)
     if isinstance(target, Found):
         text = render_suggestions(query, target.closest, "subscribe to it")
@@ -50,6 +55,8 @@ async def unsubscribe_command(update: Update, context: Context) -> None:
         titles = services.watchlist.titles()
         note = "Unsubscribe from what? Tap one below, or name it." if current else "This chat has no subscriptions."
         raise UsageError(note, unsubscribe_keyboard(current, titles))
+    if problem := unknown_kind(query):
+        raise UsageError(problem)
     target = find_target(services.watchlist, query)
     if isinstance(target, Found):
         text = render_suggestions(query, target.closest, "unsubscribe from it")

@@ -88,3 +88,10 @@ def render_watch_done(action: str, commitment_id: str, detail: str = "") -> str:
 
 def render_watch_error(message: str) -> str:
     return f"The watchlist was not changed: {escape(message)}"
+
+
+def render_linked(article_title: str, pledge_title: str) -> str:
+    return (
+        f"Linked “{escape(article_title)}” to {bold(pledge_title)}: it shows on the pledge's card and page, "
+        "and the matcher learns from it."
+    )

@@ -7,16 +7,19 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.html import bold, escape
-from storage import ALL, DIGEST, TAG, ChatRow, Subscription
+from bot.telegram.render.statuses import weekday_name
+from storage import ALL, DIGEST, KIND, TAG, ChatRow, Subscription
 from watchlist import Watchlist
 
 
 def target_label(kind: str, value: str, watchlist: Watchlist) -> str:
-    """ "every pledge", "tag transport" or the pledge's title and id, escaped."""
+    """ "every pledge", "pledges tagged transport", "every entry of kind position" or the pledge's title and id."""
     if kind == ALL:
         return "every pledge"
     if kind == TAG:
         return f"pledges tagged {bold(value)}"
+    if kind == KIND:
+        return f"every entry of kind {bold(value)}"
     commitment = watchlist.get(value)
     title = f"{escape(commitment.title)} " if commitment else ""
     return f"{title}<code>{escape(value)}</code>"
@@ -50,6 +53,8 @@ def render_settings(chat: ChatRow | None, now: datetime) -> list[str]:
     else:
         mode = "Alerts: each as it comes"
     lines = [mode, f"Time zone: {escape(chat.timezone)}"]
+    if chat.scorecard_day is not None and chat.scorecard_time:
+        lines.append(f"Weekly scorecard: {weekday_name(chat.scorecard_day)}s at {escape(chat.scorecard_time)}")
     if chat.muted_until is not None and chat.muted_until > now:
         lines.append(f"Muted until {local_time(chat.muted_until, chat.timezone)}")
     return lines

@@ -8,8 +8,10 @@ from datetime import date
 from typing import Protocol
 
 from bot.html import bold, escape, italic
-from bot.render_news import article_line, day
-from storage import StoredArticle
+from bot.render_news import day
+from bot.telegram.render.evidence import SIGNAL_LEGEND, evidence_line, status_lines
+from storage import MatchedArticle
+from tracker import PledgeStatus
 from watchlist import Commitment, Watchlist
 
 LIST_PAGE_SIZE = 8
@@ -35,7 +37,8 @@ def render_start(watchlist: Watchlist) -> str:
             "It links news to each pledge, answers “what is the latest on this pledge?” "
             "and can alert this chat when a pledge is in the news.",
             "",
-            "• /status ML-1 — one pledge: what was promised, its deadline, its news",
+            "• /status ML-1 — one pledge: what was promised, its deadline, its status and news",
+            "• /scorecard — every pledge's status at a glance: in progress, stalled, overdue…",
             "• /list — browse the pledges by section",
             "• /subscribe all — alerts for every pledge (or name one pledge, or a tag)",
             "• /latest — the newest matched news",
@@ -71,6 +74,12 @@ def render_help(commands: Sequence[HelpEntry], is_admin: bool, bot_username: str
     return "\n".join(lines)
 
 
+def render_unknown_command(name: str, closest: str | None) -> str:
+    """One line: a typo gets its likely meaning, anything else the way to every command."""
+    guess = f" — did you mean /{escape(closest)}?" if closest else "."
+    return f"Unknown command /{escape(name)}{guess} /help lists every command."
+
+
 @dataclass(frozen=True, slots=True)
 class ListPage:
     commitments: tuple[Commitment, ...]
@@ -102,7 +111,7 @@ def render_list(shown: ListPage, label: str | None, total: int) -> str:
 class PledgeNews:
     last_7_days: int
     last_30_days: int
-    latest: tuple[StoredArticle, ...]
+    latest: tuple[MatchedArticle, ...]
 
 
 def deadline_line(deadline: date | None, today: date) -> str:
@@ -116,21 +125,22 @@ def deadline_line(deadline: date | None, today: date) -> str:
     return f"Deadline: {day(deadline)} — in {days} day{'s' if days != 1 else ''}"
 
 
-def render_card(commitment: Commitment, news: PledgeNews, today: date) -> str:
+def render_card(commitment: Commitment, news: PledgeNews, status: PledgeStatus, today: date) -> str:
     c = commitment
     lines = [f"{bold(c.title)} · <code>{escape(c.id)}</code>"]
     if c.section:
         lines.append(f"Section: {escape(c.section)}")
     lines.append(f"<blockquote>{escape(' '.join(c.quote.split()))}</blockquote>")
     lines.append(deadline_line(c.deadline, today))
+    lines.extend(status_lines(status))
     if c.aliases:
         lines.append(f"Also known as: {escape(', '.join(c.aliases))}")
     if c.tags:
         lines.append(f"Tags: {escape(', '.join(c.tags))}")
     lines.append(f"News: {news.last_7_days} in the last 7 days, {news.last_30_days} in the last 30 days")
     if news.latest:
-        lines.append(bold("Latest"))
-        lines.extend(article_line(article) for article in news.latest)
+        lines.append(f"{bold('Latest')} ({SIGNAL_LEGEND})")
+        lines.extend(evidence_line(matched) for matched in news.latest)
     else:
         lines.append(italic("No news has been matched to this pledge yet."))
     return "\n".join(lines)

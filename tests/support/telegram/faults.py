@@ -1,8 +1,9 @@
-"""Telegram's refusals, played on demand: flood control, blocked users, migrated groups.
+"""Telegram's refusals, played on demand: flood control, blocked users, migrated groups — and
+answers a bot cannot read after Telegram did the work.
 
 Tests switch these on through :class:`FaultPlan`; the proxy asks ``refusal_for`` before it
-lets a sending call reach the emulator. Everything here is plain state plus a clock, so
-the rules are tested without a server.
+lets a sending call reach the emulator, and ``unreadable_answer_for`` after the call succeeded.
+Everything here is plain state plus a clock, so the rules are tested without a server.
 """
 
 from __future__ import annotations
@@ -12,9 +13,16 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 ChatId = int | str
+UnreadableAnswer = Literal["truncated", "not-a-message"]
+
+UNREADABLE_BODIES: dict[UnreadableAnswer, bytes] = {
+    "truncated": b'{"ok":true,"result":{"message_id":',
+    "not-a-message": b'{"ok":true,"result":{"message_id":1}}',
+}
+"""HTTP 200 bodies a bot cannot read: JSON cut short, and JSON whose result lacks a Message's fields."""
 
 SENDING_METHODS = frozenset(
     {
@@ -61,6 +69,13 @@ class _FloodBurst:
 
 
 @dataclass
+class _Garble:
+    remaining: int
+    body: UnreadableAnswer
+    method: str
+
+
+@dataclass
 class FloodLimits:
     """Telegram's flood control as a sliding one-second window, per chat and overall."""
 
@@ -91,11 +106,25 @@ class FaultPlan:
     migrated_chats: dict[str, int] = field(default_factory=dict)
     flood_limits: FloodLimits | None = None
     _bursts: list[_FloodBurst] = field(default_factory=list)
+    _garbles: list[_Garble] = field(default_factory=list)
 
     def fail_next(
         self, count: int, retry_after: int, method: str = "sendMessage", chat_id: ChatId | None = None
     ) -> None:
         self._bursts.append(_FloodBurst(count, retry_after, method, chat_id))
+
+    def garble_next(self, count: int, body: UnreadableAnswer, method: str = "sendMessage") -> None:
+        self._garbles.append(_Garble(count, body, method))
+
+    def unreadable_answer_for(self, method: str) -> bytes | None:
+        """The body replacing a successful answer to this call, or None to answer it as it is."""
+        for garble in self._garbles:
+            if garble.method == method:
+                garble.remaining -= 1
+                if garble.remaining <= 0:
+                    self._garbles.remove(garble)
+                return UNREADABLE_BODIES[garble.body]
+        return None
 
     def refusal_for(self, method: str, chat_id: ChatId | None) -> Refusal | None:
         """The error Telegram would answer to this call, or None to let it through."""

@@ -109,7 +109,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(answer)
 
     def _answer(self, answer: Answer) -> None:
-        if answer.content_type == "application/json":
+        if isinstance(answer.body, bytes):  # exactly these bytes, e.g. an answer cut short
+            payload = answer.body
+        elif answer.content_type == "application/json":
             payload = json.dumps(answer.body).encode("utf-8")
         else:
             payload = str(answer.body).encode("utf-8")

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import Any, Literal
 
 from tests.support.telegram import corrections
-from tests.support.telegram.faults import FaultPlan, FloodLimits
+from tests.support.telegram.faults import FaultPlan, FloodLimits, UnreadableAnswer
 from tests.support.telegram.http_glue import Answer, ApiCall, DropConnection, EmulatorConnection, LoopbackServer
 from tests.support.telegram.records import BotMessage, CallbackAnswer, ChatId, Rejection, chat_id_of
 from tests.support.telegram.telegram_html import TelegramTextError, visible_text
@@ -126,6 +126,13 @@ class TelegramProxy:
         with self._cond:
             self.faults.fail_next(count, retry_after, method, chat_id)
 
+    def garble_next(self, count: int, body: UnreadableAnswer = "truncated", method: str = "sendMessage") -> None:
+        """Carry out the next ``count`` successful calls of ``method``, then answer each with HTTP 200 and a
+        body the bot cannot read (``truncated`` JSON, or ``not-a-message``): Telegram did the work, the
+        answer got lost on the way."""
+        with self._cond:
+            self.faults.garble_next(count, body, method)
+
     def block_chat(self, chat_id: ChatId) -> None:
         """The user blocked the bot: sending there answers 403 until ``unblock_chat``."""
         with self._cond:
@@ -227,6 +234,14 @@ class TelegramProxy:
         unavailable = self._unavailable()
         if unavailable is not None:
             return unavailable
+        answer = self._route(call)
+        if answer.status != 200:
+            return answer
+        with self._cond:
+            unreadable = self.faults.unreadable_answer_for(call.method)
+        return answer if unreadable is None else Answer(200, unreadable)
+
+    def _route(self, call: ApiCall) -> Answer:
         handler = self._routes.get(call.method)
         if handler is not None:
             return handler(call)

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.support.telegram.client import TelegramHarness
+from tests.support.telegram.faults import UNREADABLE_BODIES, UnreadableAnswer
 from tests.support.telegram.webhooks import WEBHOOK_ACTIVE, Webhook
 from tests.support.waiting import wait_until
 
@@ -46,6 +47,18 @@ async def test_send_message_answers_a_telegram_message(telegram: TelegramHarness
     assert message["chat"] == group.chat
     assert message["text"] == "hi & bye"
     assert message["from"]["is_bot"] is True
+
+
+@pytest.mark.parametrize("body", ["truncated", "not-a-message"])
+async def test_a_garbled_answer_follows_a_message_that_was_sent(
+    telegram: TelegramHarness, api: httpx.AsyncClient, body: UnreadableAnswer
+) -> None:
+    telegram.proxy.garble_next(1, body)
+    response = await api.post("/sendMessage", data={"chat_id": 42, "text": "once"})
+    assert response.status_code == 200
+    assert response.content == UNREADABLE_BODIES[body]
+    assert [m.text for m in telegram.proxy.sent_messages(42)] == ["once"]
+    assert (await call(api, "sendMessage", chat_id=42, text="twice"))["text"] == "twice"  # only the next one
 
 
 async def test_json_body_is_accepted_like_form_encoding(telegram: TelegramHarness, api: httpx.AsyncClient) -> None:

@@ -1,0 +1,1 @@
+"""Headless Chromium for the page tests: Debian's `chromium`, driven by Playwright for Python."""
