@@ -33,12 +33,12 @@ BATCH = 64
 """Articles matched together: the semantic stage embeds a batch in one run of its model."""
 
 WatchlistPath = Annotated[
-    Path | None, typer.Option("--watchlist", "-w", help="Watchlist file (default: [watchlist] path of the config).")
+    Path | None, typer.Option("--watchlist", "-w", help="Watchlist file (default: \\[watchlist] path of the config).")
 ]
 Threshold = Annotated[
     float | None,
     typer.Option(
-        "--threshold", "-t", min=0.0, max=0.99, help="Lowest score that counts (default: [matcher] threshold)."
+        "--threshold", "-t", min=0.0, max=0.99, help="Lowest score that counts (default: \\[matcher] threshold)."
     ),
 ]
 RulesOnly = Annotated[bool, typer.Option("--rules-only", help="Leave the semantic stage out, even when installed.")]

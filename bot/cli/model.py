@@ -19,7 +19,7 @@ model_app = typer.Typer(help="The sentence-embedding model of the semantic stage
 @model_app.command("fetch")
 def fetch_command(
     directory: Annotated[
-        Path | None, typer.Option("--dir", help="Install here instead of [matcher] model_dir.", file_okay=False)
+        Path | None, typer.Option("--dir", help="Install here instead of \\[matcher] model_dir.", file_okay=False)
     ] = None,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,

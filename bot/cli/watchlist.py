@@ -28,10 +28,10 @@ _err = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
 
 WatchlistOption = Annotated[
-    Path | None, typer.Option("--watchlist", "-w", help="Watchlist file to edit (default: [watchlist] path).")
+    Path | None, typer.Option("--watchlist", "-w", help="Watchlist file to edit (default: \\[watchlist] path).")
 ]
 WatchlistArgument = Annotated[
-    Path | None, typer.Argument(help="Watchlist file (default: [watchlist] path of the config).", show_default=False)
+    Path | None, typer.Argument(help="Watchlist file (default: \\[watchlist] path of the config).", show_default=False)
 ]
 
 

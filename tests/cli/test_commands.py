@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import typer
+from typer.testing import CliRunner
 
 from bot.cli import app
 from tests.conftest import REPO
@@ -68,3 +69,21 @@ def test_every_command_takes_a_config_file() -> None:
     assert len(commands) > 20
     lacking = [path for path, command in commands if not any("--config" in p.opts for p in command.params)]
     assert sorted(lacking) == sorted(WITHOUT_CONFIG)
+
+
+def test_help_shows_the_config_sections_it_names() -> None:
+    """`[matcher] threshold` in an option's help is rich markup unless escaped: it would show as " threshold"."""
+    commands = _commands(typer.main.get_command(app))
+    named = [
+        (path, help_text)
+        for path, command in commands
+        for p in command.params
+        if (help_text := getattr(p, "help", None)) and "[" in help_text
+    ]
+    assert named, "no option help names a config section: this test checks nothing"
+    for path, help_text in named:
+        shown = CliRunner().invoke(app, [*path.split(), "--help"], terminal_width=400).stdout
+        sections = [
+            word for word in help_text.replace("\\[", "[").split() if word.startswith("[") and word.endswith("]")
+        ]
+        assert all(section in shown for section in sections), (path, sections)
