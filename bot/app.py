@@ -3,8 +3,9 @@
 One APScheduler drives the work — poll ticks (which also hot-reload the watchlist), alert
 dispatch, deadline checks — while python-telegram-bot answers commands (long polling, or a
 webhook). Without a token the same loop runs in console mode and prints the alerts.
-On SIGINT/SIGTERM the jobs in flight finish their current message, the state they wrote stays
-written, and the process exits 0.
+On SIGINT/SIGTERM the poll round in flight gives back the feeds whose servers have not answered yet,
+the dispatcher finishes the message in flight, what was written stays written, and the process exits 0
+within moments.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from bot.config import Config, WebSettings
 from bot.health import Liveness, Probe, poll_stale_after
 from bot.matching import learn_from_stored, load_semantic_stage
 from bot.metrics import Metrics
+from bot.round_log import RoundLog
 from bot.services import Services
 from bot.site import SitePublisher
 from bot.telegram.application import build_application, start_polling
@@ -74,9 +76,17 @@ class Pledgewatch:
     metrics: Metrics = field(default_factory=Metrics)
     liveness: Liveness = field(init=False)
     site: SitePublisher = field(default_factory=SitePublisher)
+    round_log: RoundLog = field(default_factory=RoundLog)
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
 
     def __post_init__(self) -> None:
         self.liveness = Liveness(self.services.clock)
+
+    def stop(self) -> None:
+        """Wind down the work in flight: the poll round abandons the fetches still waiting for an answer (a
+        stalled server would hold up the stop until its timeout) and the dispatcher sends nothing more."""
+        self.stopping.set()
+        self.dispatcher.stop()
 
     async def reload_watchlist(self) -> None:
         """Take in edits of the watchlist file; a broken edit keeps the old pledges and tells the admins."""
@@ -102,12 +112,11 @@ class Pledgewatch:
             every_feed=every_feed,
             spread_seconds=spread,
             progress=self.liveness,
+            stopping=self.stopping,
         )
         self.metrics.record_poll(report, time.monotonic() - started)
         self.liveness.poll_finished()
-        log.info("poll round: %s", round_summary(report))
-        for feed_name, url, error in report.errors:
-            log.warning("feed %s (%s): %s", feed_name, url, error)
+        self.round_log.finished(report)
         await tell_admins_about_gone_feeds(self.services, report)
         await self.publish_tracker_site(report.matches)
         return report
@@ -170,16 +179,6 @@ async def tell_admins_about_gone_feeds(services: Services, report: PollReport) -
     for feed_name, url in report.gone:
         notice = admin_notice("Feed gone (HTTP 410) and disabled", f"{feed_name}: {url}")
         await queue_admin_notice(services, f"feed-gone:{feed_name}", notice, services.clock())
-
-
-def round_summary(report: PollReport) -> str:
-    line = (
-        f"{report.checked} feeds checked, {report.not_modified} not modified, {report.new_articles} new articles, "
-        f"{report.matches} matches, {report.alerts_queued} alerts queued, {len(report.errors)} errors"
-    )
-    if report.network_down:
-        line += " (no feed answered: is this machine offline? the errors count against no feed)"
-    return line
 
 
 async def open_services(config: Config) -> Services:
@@ -309,7 +308,7 @@ async def serve(app: Pledgewatch, application: Application | None) -> None:  # t
     await stop.wait()
     log.info("stopping: finishing the work in flight")
     scheduler.pause()  # no new runs; shutdown() would cancel the ones in flight, so it waits for the drain
-    app.dispatcher.stop()
+    app.stop()
     await jobs.drain(SHUTDOWN_GRACE_SECONDS)
     scheduler.shutdown(wait=False)
     if application is not None:

@@ -7,6 +7,7 @@ stored on the feeds but count against none of them, so an outage does not push e
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import time
 from collections.abc import Sequence
@@ -63,7 +64,11 @@ class PollProgress(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class PollReport:
-    """Counts of one round; ``errors`` are (feed name, URL, message), ``gone`` are (feed name, URL)."""
+    """Counts of one round; ``errors`` are (feed name, URL, message), ``gone`` are (feed name, URL).
+
+    ``answered`` counts the feeds whose server answered, with any HTTP status. ``given_back`` counts the feeds
+    claimed but not refreshed because the round was stopped (due again); they are not ``checked``.
+    """
 
     checked: int = 0
     not_modified: int = 0
@@ -74,28 +79,41 @@ class PollReport:
     gone: tuple[tuple[str, str], ...] = ()
     matched_article_ids: tuple[int, ...] = ()
     network_down: bool = False
+    answered: int = 0
+    given_back: int = 0
 
 
 class RoundBlame:
     """Holds back a failed feed's verdict until every fetch of the round is done.
 
     Errors with an HTTP status always count (some server answered, so the network works). A failure without
-    one counts only if some other feed of the round got an answer; a round of one feed always counts.
+    one counts only if some other feed of the round got an answer; a round of one feed always counts. A fetch
+    abandoned when the round was stopped is evidence neither way.
     """
 
     def __init__(self, size: int) -> None:
         self._waiting = size
-        self._any_answer = size < 2
+        self._alone = size < 2
+        self._tried = 0
+        self.answered = 0
         self._all_fetched = asyncio.Event()
         if size == 0:
             self._all_fetched.set()
 
     @property
     def network_down(self) -> bool:
-        return self._all_fetched.is_set() and not self._any_answer
+        return self._all_fetched.is_set() and not self._alone and self._tried > 0 and self.answered == 0
 
     def fetched(self, result: FetchResult) -> None:
-        self._any_answer = self._any_answer or result.status is not None
+        self._tried += 1
+        if result.status is not None:
+            self.answered += 1
+        self._settled()
+
+    def abandoned(self) -> None:
+        self._settled()
+
+    def _settled(self) -> None:
         self._waiting -= 1
         if self._waiting <= 0:
             self._all_fetched.set()
@@ -104,7 +122,7 @@ class RoundBlame:
         if result.status is not None:
             return True
         await self._all_fetched.wait()
-        return self._any_answer
+        return self._alone or self.answered > 0
 
 
 async def poll_round(
@@ -117,11 +135,13 @@ async def poll_round(
     progress: PollProgress | None = None,
     spread_seconds: float = 0.0,
     rng: random.Random | None = None,
+    stopping: asyncio.Event | None = None,
 ) -> PollReport:
     """Refresh the due feeds (``every_feed``: all enabled ones, as a manual refresh) and report.
 
     ``spread_seconds`` starts the refreshes at random moments within that span, so a tick does not hit
-    every server at the same instant.
+    every server at the same instant. Setting ``stopping`` ends the round within moments: the feeds whose
+    server has not answered yet are given back, due again, and the rest are stored as usual.
     """
     async with services.database.transaction() as connection:
         # leased, so that other pollers skip them
@@ -129,7 +149,7 @@ async def poll_round(
     if progress is not None:
         progress.started(len(feeds))
     if not feeds:
-        return _report([], network_down=False)
+        return _report([], RoundBlame(0))
     blame = RoundBlame(len(feeds))
     in_flight = asyncio.Semaphore(services.config.polling.concurrency * IN_FLIGHT_PER_FETCH)
     started = time.monotonic()
@@ -146,11 +166,12 @@ async def poll_round(
                 rng=rng or random.Random(),
                 blame=blame,
                 reader=reader,
+                stopping=stopping or asyncio.Event(),
             )
 
             async def refresh(feed: FeedRow) -> RefreshOutcome:
                 if spread_seconds > 0:
-                    await asyncio.sleep(refresher.rng.uniform(0, spread_seconds))
+                    await _pause(refresher.rng.uniform(0, spread_seconds), refresher.stopping)
                 async with in_flight:
                     # the feed's own clock: an article stored after a spread delay was first seen then, not at the tick
                     at = now + timedelta(seconds=time.monotonic() - started)
@@ -163,7 +184,13 @@ async def poll_round(
                 tasks = [group.create_task(refresh(feed)) for feed in feeds]
     finally:
         reader.shutdown(wait=False, cancel_futures=True)  # a cancelled round must not block the loop on a parse
-    return _report([task.result() for task in tasks], blame.network_down)
+    return _report([task.result() for task in tasks], blame)
+
+
+async def _pause(seconds: float, stopping: asyncio.Event) -> None:
+    """A spread delay, cut short by a stop (the refresh then gives its feed back at once)."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stopping.wait(), seconds)
 
 
 def _hits_lookup(watchlist: Watchlist) -> HitOf:
@@ -172,9 +199,10 @@ def _hits_lookup(watchlist: Watchlist) -> HitOf:
     return lambda commitment_id: hits.get(commitment_id) or PledgeHit(commitment_id, (), "")
 
 
-def _report(outcomes: Sequence[RefreshOutcome], network_down: bool) -> PollReport:
+def _report(outcomes: Sequence[RefreshOutcome], blame: RoundBlame) -> PollReport:
+    given_back = sum(1 for o in outcomes if o.kind == "given_back")
     return PollReport(
-        checked=len(outcomes),
+        checked=len(outcomes) - given_back,
         not_modified=sum(1 for o in outcomes if o.kind == "not_modified"),
         new_articles=sum(o.new_articles for o in outcomes),
         matches=sum(o.matches for o in outcomes),
@@ -182,5 +210,7 @@ def _report(outcomes: Sequence[RefreshOutcome], network_down: bool) -> PollRepor
         errors=tuple((o.feed.name, o.feed.url, o.error or "") for o in outcomes if o.kind == "error"),
         gone=tuple((o.feed.name, o.feed.url) for o in outcomes if o.kind == "gone"),
         matched_article_ids=tuple(i for o in outcomes for i in o.matched_article_ids),
-        network_down=network_down,
+        network_down=blame.network_down,
+        answered=blame.answered,
+        given_back=given_back,
     )

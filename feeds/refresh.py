@@ -43,6 +43,7 @@ from storage import (
     PledgeHit,
     disable_feed,
     enqueue_alerts,
+    give_back_feed,
     insert_articles,
     insert_matches,
     known_identities,
@@ -63,13 +64,16 @@ MatchMany = Callable[[Sequence[tuple[str, str]]], Sequence[Sequence[Match]]]
 """`Matcher.match_many`: (title, summary) pairs in, each one's matches out."""
 HitOf = Callable[[str], PledgeHit]
 """A matched pledge id as subscriptions see it (tags, kind)."""
-RefreshKind = Literal["updated", "not_modified", "gone", "error"]
+RefreshKind = Literal["updated", "not_modified", "gone", "error", "given_back"]
 
 
 class Blame(Protocol):
     """Decides whether a failed fetch counts against the feed (see ``poller.RoundBlame``)."""
 
     def fetched(self, result: FetchResult) -> None: ...
+
+    def abandoned(self) -> None:
+        """A fetch given up before any answer (the round was stopped): evidence neither way."""
 
     async def counts_against_feed(self, result: FetchResult) -> bool: ...
 
@@ -78,6 +82,9 @@ class AlwaysBlame:
     """A feed refreshed on its own: its failures are its own."""
 
     def fetched(self, result: FetchResult) -> None:
+        return None
+
+    def abandoned(self) -> None:
         return None
 
     async def counts_against_feed(self, result: FetchResult) -> bool:
@@ -124,7 +131,9 @@ class Refresher:
     """Everything a refresh needs, built once per poll round.
 
     ``reader`` runs parsing and matching (CPU work, holding the GIL): one thread is enough and keeps the event
-    loop's share of the GIL larger than several would; ``None`` is asyncio's default executor.
+    loop's share of the GIL larger than several would; ``None`` is asyncio's default executor. Once ``stopping``
+    is set, fetches in flight are abandoned and none start (a stalled server must not hold up a shutdown), while
+    what was already fetched is still parsed and stored, which takes moments.
     """
 
     fetcher: FeedFetcher
@@ -136,6 +145,7 @@ class Refresher:
     rng: random.Random = field(default_factory=random.Random)
     blame: Blame = field(default_factory=AlwaysBlame)
     reader: Executor | None = None
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +172,10 @@ Matched = list[tuple[Article, Sequence[Match]]]
 
 async def refresh_feed(refresher: Refresher, feed: FeedRow, now: datetime) -> RefreshOutcome:
     """Fetch, parse, match and store one feed; the outcome says what happened and is already saved."""
-    fetched = await refresher.fetcher.fetch(feed.url, feed.etag, feed.last_modified)
+    fetched = await _fetch_unless_stopping(refresher, feed)
+    if fetched is None:
+        refresher.blame.abandoned()
+        return await _give_back(refresher, feed)
     refresher.blame.fetched(fetched)
     if fetched.kind == "not_modified":
         return await _save_not_modified(refresher, feed, fetched, now)
@@ -181,6 +194,31 @@ async def refresh_feed(refresher: Refresher, feed: FeedRow, now: datetime) -> Re
         return await _save_updated(refresher, feed, fetched, parsed, now)
     except Exception as error:  # nor may articles the database refuses (rolled back, retried after the backoff)
         return await _save_error(refresher, feed, f"{fetched.url}: storing failed: {_first_line(error)}", now)
+
+
+async def _fetch_unless_stopping(refresher: Refresher, feed: FeedRow) -> FetchResult | None:
+    """The feed's fetch, or None when the round is told to stop before the server answers (then cancelled)."""
+    if refresher.stopping.is_set():
+        return None
+    fetch = asyncio.ensure_future(refresher.fetcher.fetch(feed.url, feed.etag, feed.last_modified))
+    stopped = asyncio.ensure_future(refresher.stopping.wait())
+    try:
+        await asyncio.wait((fetch, stopped), return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopped.cancel()
+        fetch.cancel()  # nothing to cancel when it is done
+    await asyncio.wait((fetch,))  # the cancelled request closes its connection
+    return None if fetch.cancelled() else fetch.result()
+
+
+async def _give_back(refresher: Refresher, feed: FeedRow) -> RefreshOutcome:
+    """Stopped before the server answered: the feed is due again as before the round, for the next run."""
+
+    async def write(shared: SharedTransaction) -> None:
+        await give_back_feed(shared.connection, feed)
+
+    await refresher.writes.write(write)
+    return RefreshOutcome(feed, "given_back")
 
 
 async def _off_the_loop(refresher: Refresher, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:

@@ -137,6 +137,15 @@ async def claim_due_feeds(
     return rows
 
 
+async def give_back_feed(connection: AsyncConnection, feed: FeedRow) -> None:
+    """End a claim without a refresh (the poller was stopped before the feed's server answered).
+
+    `feed` is the row as `claim_due_feeds` read it, before the lease moved its next check: that check comes back,
+    so the next round, of this process or another, polls the feed instead of waiting for the lease to end.
+    """
+    await connection.execute(update(feeds).where(feeds.c.id == feed.id).values(next_check_at=feed.next_check_at))
+
+
 async def record_success(
     connection: AsyncConnection,
     feed_id: int,

@@ -39,9 +39,9 @@ def poll_command(
         fail("usage: pledgewatch poll --once [--feed NAME]  (continuous polling is `pledgewatch run`)")
     from rich.console import Console
 
-    from bot.app import round_summary
     from bot.cli.polling import poll_once
     from bot.cli.views import errors_table
+    from bot.round_log import round_summary
 
     loaded = load_or_fail(config)
     console = Console()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,13 +40,16 @@ def _always(reply: Reply) -> Responder:
 
 
 class FeedServer:
-    """Routes are set per test; every request is recorded so tests can check what the fetcher sent."""
+    """Routes are set per test; every request is recorded so tests can check what the fetcher sent.
 
-    def __init__(self) -> None:
+    ``port`` 0 is any free port; a port of `refused_port` brings up a server where there was none.
+    """
+
+    def __init__(self, port: int = 0) -> None:
         self.routes: dict[str, Responder] = {}
         self.requests: list[Seen] = []
         self.released = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), daemon=True)
 
@@ -92,6 +96,14 @@ class FeedServer:
                 return
 
         return Handler
+
+
+def refused_port() -> int:
+    """A port of 127.0.0.1 that nothing listens on (bound, then closed): a connection there is refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def feed_bytes(name: str) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 import socket
 from collections.abc import AsyncIterator
@@ -12,7 +13,7 @@ from email.utils import format_datetime
 import pytest
 from sqlalchemy import select
 
-from feeds import FeedFetcher, FetchSettings, PollReport, poll_round
+from feeds import FeedFetcher, FetchSettings, PollReport, RefreshOutcome, poll_round
 from storage import (
     ALL,
     Database,
@@ -28,6 +29,7 @@ from storage.schema import articles
 from tests.feeds.rounds import ML1, RoundServices
 from tests.feeds.support import ConditionalFeed, Entry, FeedServer, Reply, rss
 from tests.support.storage import article_count
+from tests.support.waiting import wait_until
 from watchlist import Watchlist
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -372,6 +374,36 @@ async def test_an_unreachable_feed_polled_alone_counts(fetcher: FeedFetcher, ser
     report = await _poll(services, fetcher)
     assert not report.network_down
     assert (await _feeds(services))["down"].error_count == 1
+
+
+class _Claimed:
+    """A round's progress as far as a test needs it: the number of feeds it claimed, once it has."""
+
+    def __init__(self) -> None:
+        self.total: int | None = None
+
+    def started(self, total: int) -> None:
+        self.total = total
+
+    def refreshed(self, outcome: RefreshOutcome) -> None:
+        return None
+
+
+async def test_a_stop_gives_back_at_once_the_feeds_waiting_for_their_turn(
+    server: FeedServer, fetcher: FeedFetcher, services: RoundServices
+) -> None:
+    """A round spreads its fetches over half a tick; a stop must not wait for the last of them."""
+    server.route("/feed", Reply(body=rss(OTHER_NEWS)))
+    await _add_feeds(services, a=server.url("/feed"), b=server.url("/feed?b"))
+    claimed, stopping = _Claimed(), asyncio.Event()
+    polling = asyncio.ensure_future(
+        poll_round(services, fetcher, NOW, spread_seconds=3600, progress=claimed, stopping=stopping)
+    )
+    await wait_until(lambda: claimed.total, 10, lambda: "the round claimed no feed")
+    stopping.set()
+    report = await asyncio.wait_for(polling, timeout=5)
+    assert (report.checked, report.given_back, report.network_down, server.requests) == (0, 2, False, [])
+    assert [(f.next_check_at, f.error_count) for f in (await _feeds(services)).values()] == [(NOW, 0), (NOW, 0)]
 
 
 async def test_permanent_redirect_updates_the_stored_url(

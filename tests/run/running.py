@@ -40,10 +40,10 @@ class RunningApp:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
 
-    def stop(self, timeout: float = 10) -> int:
-        """SIGTERM and the exit code, which must come within `timeout` seconds."""
+    def stop(self, timeout: float = 10, signum: signal.Signals = signal.SIGTERM) -> int:
+        """SIGTERM (or `signum`: SIGINT is Ctrl-C) and the exit code, which must come within `timeout` seconds."""
         assert self.process is not None
-        self.process.send_signal(signal.SIGTERM)
+        self.process.send_signal(signum)
         return self.process.wait(timeout=timeout)
 
     def output(self) -> str:

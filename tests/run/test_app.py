@@ -151,16 +151,6 @@ def _slowly(responder: Responder, seconds: float) -> Responder:
     return answer
 
 
-async def test_sigterm_lets_the_poll_in_flight_finish_and_store_its_news(tmp_path: Path, server: FeedServer) -> None:
-    server.route("/news.xml", _slowly(ConditionalFeed(ML1), 2))
-    config = _workspace(tmp_path, server.url("/news.xml"))
-    with RunningApp(config, tmp_path / "run.log") as app:
-        await wait_until(lambda: server.requests, 20, lambda: "the feed was never requested")
-        assert app.stop() == 0
-    assert "ml1" in _matched(tmp_path / "pledgewatch.db"), app.output()
-    assert "Traceback" not in app.output()
-
-
 async def test_a_job_still_running_at_its_next_turn_is_not_a_warning(tmp_path: Path, server: FeedServer) -> None:
     """Poll ticks every second here while the feed takes 3: skipping those ticks is the design, not a problem."""
     server.route("/news.xml", _slowly(ConditionalFeed(ML1), 3))
