@@ -30,15 +30,12 @@ from bot.alerts.notices import admin_notice, queue_admin_notice
 from bot.alerts.scorecards import queue_weekly_scorecards
 from bot.alerts.senders import ConsoleSender, Sender, TelegramSender
 from bot.config import Config, WebSettings
-from bot.health import Liveness, Probe, poll_stale_after
 from bot.matching import learn_from_stored, load_semantic_stage
-from bot.metrics import Metrics
-from bot.round_log import RoundLog
+from bot.ops import Liveness, Metrics, Probe, RoundLog, WebServer, poll_stale_after, web_application
 from bot.services import Services
 from bot.site import SitePublisher
 from bot.telegram.application import build_application, start_polling
 from bot.telegram.connect import BotApiRefused, connect
-from bot.web import WebServer, web_application
 from feeds import FeedFetcher, PollReport, poll_round, search_feeds
 from storage import Database, FeedSpec, sync_feeds, upgrade, verdicts_changed_since
 from watchlist import WatchlistReloader

@@ -41,7 +41,7 @@ def poll_command(
 
     from bot.cli.polling import poll_once
     from bot.cli.views import errors_table
-    from bot.round_log import round_summary
+    from bot.ops import round_summary
 
     loaded = load_or_fail(config)
     console = Console()

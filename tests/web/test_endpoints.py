@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from bot.app import Pledgewatch, health_probe, serving_web
 from bot.config import WebSettings
-from bot.metrics import FeedErrorKind
+from bot.ops import FeedErrorKind
 from storage import Database
 from tests.alerts.helpers import FixedClock
 from tests.feeds.support import ConditionalFeed, Entry, FeedServer, Reply, feed_bytes

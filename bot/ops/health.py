@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.metrics import Metrics
+from bot.ops.metrics import Metrics
 from feeds import RefreshOutcome
 from storage import EVERY_CHAT, ChatScope, Database, oldest_due_alert
 

@@ -19,7 +19,7 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 from tornado.web import Application, RequestHandler, StaticFileHandler
 
-from bot.health import Probe
+from bot.ops.health import Probe
 
 log = logging.getLogger(__name__)
 
