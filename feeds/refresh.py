@@ -243,16 +243,7 @@ async def _save_updated(
 
     async def write(shared: SharedTransaction) -> _Stored:
         stored = await _store(shared, refresher, feed, matched, now)
-        await record_success(
-            shared.connection,
-            feed.id,
-            checked_at=now,
-            next_check_at=next_check_at,
-            etag=fetched.etag,
-            last_modified=fetched.last_modified,
-            title=parsed.title,
-            new_url=fetched.permanent_url,
-        )
+        await _record_answer(shared, feed, fetched, now, next_check_at, title=parsed.title)
         return stored
 
     stored = await refresher.writes.write(write)
@@ -320,18 +311,32 @@ async def _save_not_modified(
     next_check_at = now + timedelta(seconds=_unchanged_interval(refresher, feed, fetched))
 
     async def write(shared: SharedTransaction) -> None:
-        await record_success(
-            shared.connection,
-            feed.id,
-            checked_at=now,
-            next_check_at=next_check_at,
-            etag=fetched.etag,
-            last_modified=fetched.last_modified,
-            new_url=fetched.permanent_url,
-        )
+        await _record_answer(shared, feed, fetched, now, next_check_at)
 
     await refresher.writes.write(write)
     return RefreshOutcome(feed, "not_modified")
+
+
+async def _record_answer(
+    shared: SharedTransaction,
+    feed: FeedRow,
+    fetched: FetchResult,
+    checked_at: datetime,
+    next_check_at: datetime,
+    title: str | None = None,
+) -> None:
+    """The server answered (200 or 304): what it said about caching and a permanent move is kept with the
+    feed's next check, so both kinds of answer save the same things."""
+    await record_success(
+        shared.connection,
+        feed.id,
+        checked_at=checked_at,
+        next_check_at=next_check_at,
+        etag=fetched.etag,
+        last_modified=fetched.last_modified,
+        title=title,
+        new_url=fetched.permanent_url,
+    )
 
 
 async def _save_gone(refresher: Refresher, feed: FeedRow, fetched: FetchResult, now: datetime) -> RefreshOutcome:
