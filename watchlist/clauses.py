@@ -18,6 +18,7 @@ so is a consequence ("which will strengthen deterrence") and a cue inside a phra
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -26,11 +27,17 @@ from watchlist.text import Document, Span
 
 _ADVERB = r"(?:\w+ly\s+|also\s+|further\s+|again\s+|jointly\s+|together\s+)*"
 _POSS = r"(?:its|their|his|her|our|the|a|both\s+countries[’']|both\s+sides[’'])"
+_PARTIES = r"(?:both\s+(?:countries|sides|nations|governments)|the\s+two\s+(?:countries|sides|nations|governments))"
 _PLEDGE_CUES = (
     rf"agree[sd]?\s+{_ADVERB}(?:to|on)\b",
-    rf"(?:re)?commit(?:s|ted)?\s+(?:themselves\s+|itself\s+|ourselves\s+)?{_ADVERB}to\b",
+    rf"(?:re)?commit(?:s|ted)?\s+(?:themselves\s+|itself\s+|ourselves\s+|{_PARTIES}\s+)?{_ADVERB}to\b",
     rf"(?:re)?affirm(?:s|ed)?\s+{_POSS}\s+(?:\w+\s+){{0,2}}commitments?\s+to\b",
-    rf"(?:renewed|reaffirmed|expressed|reiterated)\s+{_POSS}?\s*(?:\w+\s+){{0,2}}(?:commitment|resolve|determination|willingness|readiness|intention)\s+to\b",
+    rf"(?:renewed|reaffirmed|expressed|reiterated)\s+{_POSS}?\s*(?:\w+\s+){{0,2}}(?:commitment|resolve|determination|willingness|readiness|intention)(?:\s+of\s+{_PARTIES})?\s+(?:to|for)\b",
+    r"(?:agreed|decided|resolved)\s+that\s+(?:[\w’'-]+\s+){0,10}?should\b",
+    r"decide[sd]?\s+that\b",
+    r"(?:requested|asked)(?=\s+the\s+[A-Z])",
+    r"(?:approved|endorsed)\s+the\b",
+    r"accepted\s+(?:with\s+\w+\s+)?(?:the|an)\s+invitation\b",
     rf"(?:is|are|remain|remains|were|was)\s+{_ADVERB}(?:willing|ready|determined|committed|resolved)\s+to\b",
     rf"(?:will|shall)\s+{_ADVERB}(?!be\s+(?:an?|the)\b)\w+",
     r"would\s+(?!be\s+(?:an?|the)\b)\w+",
@@ -44,8 +51,9 @@ _PLEDGE_CUES = (
     r"(?:reinforced|renewed|strengthened)\s+(?:their|its)\s+commitment\s+to\b",
     r"welcom(?:e|ed|es|ing)\s+(?:the\s+)?(?:interest|participation|investments?)\s+(?:from|of|by)\b",
     r"welcom(?:e|ed|es|ing)\s+(?:the\s+)?(?:two\s+countries[’']\s+|both\s+sides[’']\s+)?agreement\s+to\b",
-    r"announced\s+(?:that|plans?|a\s+new|the\s+(?:launch|establishment|creation|start|opening|decision))\b",
-    r"welcom(?:e|ed|es|ing)\s+(?:the\s+)?(?:decision|commencement|launch|start|establishment|extension|opening|plans?|progress\s+towards|intention)\b",
+    r"announced\s+(?:that|plans?|an?\s+(?:new|extension|expansion|increase|additional|further)|the\s+(?:launch|establishment|creation|start|opening|decision))\b",
+    r"welcom(?:e|ed|es|ing)\s+(?:the\s+)?(?:decision|commencement|launch|start|establishment|extension|opening|plans?|progress\s+towards|intention|convening|preparations|willingness|offer|proposal)\b",
+    r"welcom(?:e|ed|es|ing)\s+[A-Z][\w-]*[’']s?\s+(?:offer|willingness|proposal|decision|intention)\b",
     r"(?:tasked|instructed|directed|mandated)\b",
 )
 _POSITION_CUES = (
@@ -68,6 +76,7 @@ _POSITION_CUES = (
     r"confirm(?:ed|s)?\b",
     r"remain(?:s|ed)?\s+(?:\w+\s+)?(?:committed|supportive|concerned|opposed)\b",
     r"acknowledg(?:ed|es)\s+the\s+(?:need|importance)\b",
+    r"commended\s+the\s+work\s+of\b",
     r"(?:was|were)\s+welcomed\b",
     r"thanked\s+(?:\S+\s+){0,6}?for\s+the\s+(?:return|resumption|reopening|release|provision|continued)\b",
 )
@@ -269,6 +278,9 @@ class Clause:
     action: int
     section: str
     cue: str
+    frame: Span | None = None
+    """The words that frame it, when it is an item of a list: the lead-in ("initiatives for 2017: …"), whose
+    time holds for each item that names none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,20 +294,39 @@ class _Cue:
 def find_clauses(document: Document) -> list[Clause]:
     """Every commitment of the document, in order."""
     clauses: list[Clause] = []
-    lead_in_commits = False
+    lead_in: Kind | None = None  # what the items of the list being read are, when its lead-in commits
+    lead_in_span: Span | None = None
     for paragraph in document.paragraphs:
         for sentence in paragraph.sentences:
             text = document.of(sentence)
             if _INTRODUCES_LIST.search(text):
-                lead_in_commits = any(c.kind is not Kind.POSITION for c in _cues(text))
+                lead_in, lead_in_span = _lead_in_kind(_cues(text)), sentence
                 continue
             found = _clauses(text, sentence.start, paragraph.section)
-            if not found and paragraph.listed and lead_in_commits:
-                found = _nominal(text, sentence.start, paragraph.section)
-            clauses.extend(found)
+            if not found and paragraph.listed and lead_in is not None:
+                found = _nominal(text, sentence.start, paragraph.section, lead_in)
+            frame = lead_in_span if paragraph.listed else None
+            clauses.extend(_framed(clause, text, sentence.start, frame) for clause in found)
         if not paragraph.listed and not _INTRODUCES_LIST.search(document.of(paragraph.span)):
-            lead_in_commits = False
+            lead_in, lead_in_span = None, None
     return _unique(clauses)
+
+
+def _framed(clause: Clause, text: str, offset: int, list_lead_in: Span | None) -> Clause:
+    """A clause after a colon in its sentence is an item of an inline list framed by the words before the
+    colon; an item of a list paragraph is framed by the list's lead-in sentence."""
+    colon = text.rfind(":", 0, clause.span.start - offset)
+    frame = Span(offset, offset + colon) if colon >= 0 else list_lead_in
+    return dataclasses.replace(clause, frame=frame) if frame is not None else clause
+
+
+def _lead_in_kind(cues: list[_Cue]) -> Kind | None:
+    """A list under "the following agreements were signed:" lists agreements; under "agreed to:" pledges;
+    under a stance ("stressed the following:") nothing to track item by item."""
+    kinds = {cue.kind for cue in cues}
+    if Kind.AGREEMENT in kinds:
+        return Kind.AGREEMENT
+    return Kind.PLEDGE if kinds - {Kind.POSITION} else None
 
 
 def _cues(text: str) -> list[_Cue]:
@@ -438,13 +469,16 @@ def _named_mechanism(text: str, offset: int, section: str) -> list[Clause]:
     return [Clause(Kind.MECHANISM, span, offset + found.start(), offset + found.start(), section, "")]
 
 
-def _nominal(text: str, offset: int, section: str) -> list[Clause]:
-    """A bullet under a committing lead-in: the whole item is a pledge (or a mechanism)."""
+def _nominal(text: str, offset: int, section: str, lead_in: Kind) -> list[Clause]:
+    """A bullet under a committing lead-in: the whole item is an agreement signed, or a pledge (or a mechanism)."""
     stripped = text.strip().rstrip(";,.")
     if len(stripped.split()) < MIN_CLAUSE_WORDS:
         return []
     start = text.find(stripped)
-    kind = Kind.MECHANISM if MECHANISM_NOUNS.search(" ".join(stripped.split()[:10])) else Kind.PLEDGE
+    if lead_in is Kind.AGREEMENT:
+        kind = Kind.AGREEMENT
+    else:
+        kind = Kind.MECHANISM if MECHANISM_NOUNS.search(" ".join(stripped.split()[:10])) else Kind.PLEDGE
     span = Span(offset + start, offset + start + len(stripped))
     return [Clause(kind, span, span.start, span.start, section, "")]
 

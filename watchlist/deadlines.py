@@ -3,20 +3,23 @@
 Absolute times: "on 1 July 2017" → 2017-07-01; "17-18 May 2018" → 2018-05-18; "by March 2024" →
 2024-03-31; "first half of 2023" → 2023-06-30; "Q3 2025" → 2025-09-30; "mid-2013" and "early in
 1990" → 30 June; "by fall of 2025" → 2025-11-30 (spring May, summer August, autumn/fall November,
-winter the end of February after); "in 2023" → 2023-12-31; a range ("2022-2023", "2017/2018",
-"November to December 2016") counts to its end; fiscal years end on 31 March of the next year
-("JFY 2027", "FY 2025-26" → 2026-03-31); an academic year ("2025-26") on 30 June.
+winter the end of February after); "in 2023" → 2023-12-31; "the third week of January 2017" →
+2017-01-21; a range ("2022-2023", "2017/2018", "November to December 2016", "October 2016 to
+December 2017") counts to its end; "within 60 days from August 26, 2016" → 2016-10-25; fiscal years
+end on 31 March of the next year ("JFY 2027", "FY 2025-26" → 2026-03-31); an academic year
+("2025-26") on 30 June.
 
 Times relative to the statement's date (read from the text or given with `--date`): "this year",
 "by the end of the year", "later in the year" → 31 December of that year; "next year" → 31
-December of the following one; "later this month" → the month's end; "in April" → the next April's
-end; "within six months", "within 60 days", "in the next three weeks", "over two years", "over the
-next five years" → that long after the statement; "in the coming weeks" → six weeks, "in the coming
-months" → six months.
+December of the following one; "later this month" → the month's end; "in April", "at the April
+meeting" → the next April's end; "within six months", "within 60 days", "in the next three weeks",
+"in about two years", "over the next five years" → that long after the statement; "in the coming
+weeks" → six weeks, "in the coming months" → six months.
 
 A time before the statement's date is history, never a deadline ("the commitment made in 2009 in
 Pittsburgh"). When a commitment names several times, the earliest is its deadline: that is when
-silence starts to mean something.
+silence starts to mean something. (An item of a list that names no time takes its lead-in's: see
+`Clause.frame`.)
 """
 
 from __future__ import annotations
@@ -87,6 +90,16 @@ def _day(match: re.Match[str], _: Date | None) -> Date | None:
         return None
 
 
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s*(?:[-–]|and|to)\s*(\d{{1,2}}))?\s+{_MONTH},?\s+{_YEAR}\b")
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:\s*(?:[-–]|and|to)\s*(\d{{1,2}}))?,?\s+{_YEAR}\b")
+
+
+def _named_day(text: str) -> Date | None:
+    """The day "august 26, 2016" or "26 august 2016" names, if the text is one."""
+    found = _DAY_MONTH.search(text) or _MONTH_DAY.search(text)
+    return _day(found, None) if found else None
+
+
 _PATTERNS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     # fiscal and academic years first: "FY 2025-26" is no range of years
     (
@@ -97,9 +110,26 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Reader], ...] = (
         re.compile(rf"\bacademic\s+year\s+{_YEAR}\s*[-–/]\s*((?:19|20)?\d\d)\b"),
         lambda m, _: Date(_century(m.group(1), m.group(2)), 6, 30),
     ),
+    # counted from a day the text names: "within 60 days from August 26, 2016"
+    (
+        re.compile(
+            rf"\b(?:within|in)\s+{_COUNT}\s+(days?|weeks?|months?|years?)\s+(?:from|of|after)\s+(.{{6,24}}?{_YEAR})\b"
+        ),
+        lambda m, _: _later(_number(m.group(1)), m.group(2), _named_day(m.group(3))),
+    ),
+    # a week of a month: "the third week of January 2017" → its seventh day
+    (
+        re.compile(rf"\b(first|second|third|fourth|1st|2nd|3rd|4th|last)\s+week\s+of\s+{_MONTH},?\s+{_YEAR}\b"),
+        lambda m, _: _week_end(m.group(1), _MONTHS[m.group(2).rstrip(".")], int(m.group(3))),
+    ),
+    # a range of months counts to its end: "October 2016 to December 2017"
+    (
+        re.compile(rf"\b{_MONTH},?\s+{_YEAR}\s+(?:to|until|through|[-–])\s+{_MONTH},?\s+{_YEAR}\b"),
+        lambda m, _: _month_end(int(m.group(4)), _MONTHS[m.group(3).rstrip(".")]),
+    ),
     # a day: "1 July 2017", "July 1, 2017", "17-18 May 2018", "October 19 and 30, 2016"
-    (re.compile(rf"\b(\d{{1,2}})(?:\s*(?:[-–]|and|to)\s*(\d{{1,2}}))?\s+{_MONTH},?\s+{_YEAR}\b"), _day),
-    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:\s*(?:[-–]|and|to)\s*(\d{{1,2}}))?,?\s+{_YEAR}\b"), _day),
+    (_DAY_MONTH, _day),
+    (_MONTH_DAY, _day),
     (
         re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+{_YEAR}\b"),
         lambda m, _: Date(int(m.group(2)), 6, 30) if _ORDINAL[m.group(1)] == 1 else Date(int(m.group(2)), 12, 31),
@@ -139,7 +169,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+period\s+of\s+)?{_COUNT}\s+(days?|weeks?|months?|years?)\b"
+            rf"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+period\s+of\s+)?(?:about\s+|some\s+|around\s+)?{_COUNT}\s+(days?|weeks?|months?|years?)\b"
         ),
         lambda m, today: _later(_number(m.group(1)), m.group(2), today),
     ),
@@ -153,10 +183,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Reader], ...] = (
         lambda _, today: _add_months(today, COMING_MONTHS) if today else None,
     ),
     (
-        re.compile(rf"\b(?:in|by|from|until|before|during)\s+{_MONTH}\b"),
+        re.compile(rf"\b(?:in|by|from|until|before|during|at\s+the)\s+{_MONTH}\b"),
         lambda m, today: _next_month_end(_MONTHS[m.group(1).rstrip(".")], today),
     ),
 )
+
+
+def _week_end(ordinal: str, month: int, year: int) -> Date:
+    return _month_end(year, month) if ordinal == "last" else Date(year, month, 7 * _ORDINAL[ordinal])
 
 
 def _next_month_end(month: int, today: Date | None) -> Date | None:

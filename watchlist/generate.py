@@ -77,6 +77,11 @@ def _widespread_names(document: Document, acronyms: dict[str, str]) -> set[str]:
     }
 
 
+def _framing_deadline(document: Document, clause: Clause, statement_date: datetime.date | None) -> datetime.date | None:
+    """An item of a list with no time of its own takes its lead-in's ("agreed to initiatives for 2017: …")."""
+    return find_deadline(document.of(clause.frame), statement_date) if clause.frame is not None else None
+
+
 def _commitment(
     document: Document,
     clause: Clause,
@@ -104,7 +109,7 @@ def _commitment(
         aliases=aliases,
         keywords=chosen,
         tags=sector_tags(action, context),
-        deadline=find_deadline(quote_text, statement_date),
+        deadline=find_deadline(quote_text, statement_date) or _framing_deadline(document, clause, statement_date),
         search=_search(aliases, chosen, parties),
     )
 

@@ -127,14 +127,30 @@ def parse_document(text: str) -> Document:
             section = title if is_heading(line) else ""
             continue
         bullet = bool(_LIST_MARK.match(line))
-        if "\n" not in line.strip() and is_heading(line) and not (bullet or after_colon):
+        in_list = bool(paragraphs) and paragraphs[-1].listed
+        numbered_item = in_list and bool(_BULLET.match(line))
+        next_item = in_list and _next_item(text[paragraphs[-1].span.start : paragraphs[-1].span.end], line)
+        if "\n" not in line.strip() and is_heading(line) and not (bullet or after_colon or next_item):
             section = heading_text(line)
             continue
-        numbered_item = bool(_BULLET.match(line)) and bool(paragraphs) and paragraphs[-1].listed
         listed = bullet or after_colon or numbered_item
         paragraphs.append(Paragraph(section, span, tuple(split_sentences(text, span)), listed))
         after_colon = line.rstrip().endswith(":")
     return Document(text, title, tuple(paragraphs))
+
+
+def _next_item(previous: str, line: str) -> bool:
+    """`line` continues the list `previous` is an item of: the next number ("1." then "2."), or the same
+    bullet. A short numbered item ("2. MoU on Sport") would otherwise read as a numbered heading."""
+    first, then = _BULLET.match(previous), _BULLET.match(line)
+    if first is None or then is None:
+        return False
+    before, after = (re.sub(r"[\s.()]", "", mark.group()) for mark in (first, then))
+    if before.isdigit() and after.isdigit():
+        return int(after) == int(before) + 1
+    if len(before) == len(after) == 1 and before.isalpha() and after.isalpha():
+        return ord(after) == ord(before) + 1
+    return before == after and not before.isalnum()
 
 
 def _blocks(text: str) -> list[Span]:

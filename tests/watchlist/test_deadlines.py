@@ -30,3 +30,21 @@ def test_earliest_named_time_wins() -> None:
 
 def test_text_without_a_time_has_no_deadline() -> None:
     assert find_deadline("raise trade to 100 billion dollars") is None
+
+
+STATED = datetime.date(2016, 10, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("develop a single document within 60 days from August 26, 2016", datetime.date(2016, 10, 25)),
+        ("agreed to meet again on the third week of January 2017", datetime.date(2017, 1, 21)),
+        ("meet again in the last week of March 2017", datetime.date(2017, 3, 31)),
+        ("the coverage is for fifteen months, beginning October 2016 to December 2017", datetime.date(2017, 12, 31)),
+        ("hold their next Meeting there in about two years", datetime.date(2018, 10, 10)),
+        ("reaching agreement at the April meeting of the Interim Committee", datetime.date(2017, 4, 30)),
+    ],
+)
+def test_times_counted_from_a_day_or_the_statement(text: str, expected: datetime.date) -> None:
+    assert find_deadline(text, STATED) == expected

@@ -109,3 +109,46 @@ def test_every_quote_is_verbatim_and_every_id_unique(name: str) -> None:
 def test_text_without_pledges_gives_an_empty_watchlist() -> None:
     text = "Weather report\n\nIt rained in the morning. The afternoon was dry and the wind dropped.\n"
     assert generate_watchlist(text, "weather.txt").commitments == ()
+
+
+# Wrapped lines join into one paragraph, as in a statement pasted from a PDF.
+LISTS = """Joint Statement on the Visit, 5 September 2014
+
+34. The Prime Ministers agreed to a number of initiatives for 2015: exploring a joint credentials scheme
+for small businesses; working together on training for the cyber security workforce.
+
+35. The following bilateral memoranda of understanding were signed in the presence of the two Prime Ministers:
+
+1. Cooperation in the Peaceful Uses of Nuclear Energy
+
+2. MOU on cooperation in Sport
+
+3. Renewal of MOU on cooperation in the field of Water Resources Management
+
+36. They recommitted both countries to expand trade further for mutual benefit. Heads of Government
+requested the Trade Group to continue its work within its present mandate. They accepted with pleasure
+the invitation of the Government of Fiji to hold their next Meeting there in about two years.
+"""
+
+
+@pytest.fixture(scope="module")
+def lists() -> Watchlist:
+    return generate_watchlist(LISTS, "lists.txt")
+
+
+def test_items_of_a_list_take_its_lead_in_s_kind_and_time(lists: Watchlist) -> None:
+    assert _containing(lists, "working together on training").deadline == datetime.date(2015, 12, 31)
+    signed = [
+        _containing(lists, "Peaceful Uses of Nuclear Energy"),
+        _containing(lists, "MOU on cooperation in Sport"),  # short and unpunctuated, yet an item, not a heading
+        _containing(lists, "Water Resources Management"),
+    ]
+    assert [c.kind for c in signed] == [Kind.AGREEMENT] * 3
+
+
+def test_communique_verbs_of_commitment(lists: Watchlist) -> None:
+    assert _containing(lists, "recommitted both countries to expand trade").kind is Kind.PLEDGE
+    assert _containing(lists, "requested the Trade Group to continue its work").kind is Kind.PLEDGE
+    invitation = _containing(lists, "accepted with pleasure the invitation")
+    assert invitation.kind is Kind.MECHANISM
+    assert invitation.deadline == datetime.date(2016, 9, 5)

@@ -1,8 +1,9 @@
-"""`watchlist generate` against ten real joint statements labelled by hand (tests/data/statements).
+"""`watchlist generate` against fourteen real joint statements labelled by hand (tests/data/statements).
 
 Per statement and in total (run with -s): recall per kind, precision, deadlines right and wrong,
-common-word aliases, non-verbatim quotes — on the six development statements (rules were tuned on
-them) and the four frozen test statements (`split.toml`, drawn with seed 20261128 before any tuning).
+common-word aliases, non-verbatim quotes — on the eight development statements (rules were tuned on
+them) and the six frozen test statements (`split.toml`, drawn with seed 20261128 before any tuning; two
+of them, labelled later, drawn the same way before the generator first ran on them).
 The floors guard against regressions a little below what was measured when they were set; the
 absolute guarantees (verbatim quotes, no common-word alias) hold on every statement.
 """
@@ -33,7 +34,7 @@ def test_statements_are_labelled_and_split_before_tuning() -> None:
 
 
 @pytest.mark.parametrize(
-    ("split", "recall", "precision", "dated_right"), [("dev", 0.85, 0.75, 0.8), ("test", 0.6, 0.75, 0.8)]
+    ("split", "recall", "precision", "dated_right"), [("dev", 0.85, 0.75, 0.8), ("test", 0.6, 0.75, 0.7)]
 )
 def test_generated_watchlists_against_the_labels(
     split: str, recall: float, precision: float, dated_right: float
