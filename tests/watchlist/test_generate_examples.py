@@ -152,3 +152,17 @@ def test_communique_verbs_of_commitment(lists: Watchlist) -> None:
     invitation = _containing(lists, "accepted with pleasure the invitation")
     assert invitation.kind is Kind.MECHANISM
     assert invitation.deadline == datetime.date(2016, 9, 5)
+
+
+STANCES = """Communique of the Regional Meeting, 18 October 1982
+
+12. Heads of Government deplored the decision by one state not to become a party to the Convention.
+They noted with deep concern the continuing stalemate in launching the Global Negotiations. They believed
+that commodity agreements were crucial to both development and recovery.
+"""
+
+
+def test_communique_verbs_of_stance() -> None:
+    stances = generate_watchlist(STANCES, "stances.txt")
+    for opening in ("deplored the decision", "noted with deep concern", "believed that commodity agreements"):
+        assert _containing(stances, opening).kind is Kind.POSITION
