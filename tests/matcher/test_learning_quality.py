@@ -34,7 +34,7 @@ def semantic(shipped: Watchlist) -> Matcher:
     [
         ("rules", False, 0.78, 0.77),
         ("rules", True, 0.78, 0.72),
-        ("semantic", False, 0.75, 0.8),
+        ("semantic", False, 0.75, 0.78),
         ("semantic", True, 0.75, 0.75),
     ],
 )
