@@ -54,6 +54,7 @@ lapses lapsed close closes closed shut shuts ban bans banned withdraw withdraws 
 wound wounds wounded shoot shoots shot hijack hijacked hijacking stranded fail fails failed failure cut cuts
 widens widened slump slumps slumped stop stops stopped freeze freezes froze frozen collapse collapses
 collapsed threat threatens threatened deadlock sit hold-up setback setbacks concern concerns lags lag
+sanction sanctions sanctioned postponement postponements cancellation cancellations
 """
 # Verbs of talk: a headline led by one reports words, not a step ("restates", "urges", "plans").
 _TALK = """
