@@ -58,6 +58,11 @@ def _lines_by_id(text: str) -> dict[str, TableLines]:
     return found
 
 
+def _line_of(lines: dict[str, TableLines], commitment_id: str, key: str) -> int | None:
+    """The line of a commitment's key in the file (its table's header when the key is absent), if known."""
+    return lines[commitment_id].of(key) if commitment_id in lines else None
+
+
 def _source_text(watchlist: Watchlist, path: Path) -> str | None:
     if watchlist.source is None:
         return None
@@ -82,7 +87,7 @@ def _source_problems(watchlist: Watchlist, path: Path, text: str, lines: dict[st
         Problem(
             "error",
             str(path),
-            lines[c.id].of("quote") if c.id in lines else None,
+            _line_of(lines, c.id, "quote"),
             f'commitment "{c.id}": quote: not found verbatim in {watchlist.source.path}',
         )
         for c in watchlist.commitments
@@ -97,7 +102,7 @@ def _alias_problems(
     owner: dict[str, str] = {}
     parties = _party_names(watchlist, source)
     for commitment in watchlist.commitments:
-        line = lines[commitment.id].of("aliases") if commitment.id in lines else None
+        line = _line_of(lines, commitment.id, "aliases")
         for alias in commitment.aliases:
             reason = generic_alias_reason(alias, parties)
             if reason:
@@ -173,7 +178,7 @@ def _deadline_problems(watchlist: Watchlist, path: Path, lines: dict[str, TableL
         Problem(
             "warning",
             str(path),
-            lines[c.id].of("deadline") if c.id in lines else None,
+            _line_of(lines, c.id, "deadline"),
             f'commitment "{c.id}": deadline {c.deadline} is before the statement\'s date ({stated}); '
             "a time already past when it was signed is history, not a deadline",
         )
@@ -188,7 +193,7 @@ def _search_problems(watchlist: Watchlist, path: Path, lines: dict[str, TableLin
         Problem(
             "warning",
             str(path),
-            lines[c.id].of("search") if c.id in lines else None,
+            _line_of(lines, c.id, "search"),
             f'commitment "{c.id}": search: the exact phrase "{phrase}" is too long for news to repeat; '
             "quote names only and leave topic words unquoted",
         )
